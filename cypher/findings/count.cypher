@@ -1,0 +1,5 @@
+MATCH (f:Finding)
+WHERE ($analytic IS NULL OR f.analytic = $analytic)
+  AND ($hostName IS NULL OR f.hostName = $hostName)
+  AND ($severity IS NULL OR f.severity = $severity)
+RETURN count(f) AS total

@@ -1,0 +1,28 @@
+// Findings merge on their deterministic id (analytic + host + anchor). Score and severity only rise;
+// status and its audit trail belong to analysts and are never reset here.
+UNWIND $rows AS r
+MERGE (f:Finding {id: r.id})
+  ON CREATE SET f.analytic = r.analytic, f.hostId = r.hostId, f.hostName = r.hostName, f.status = 'new',
+                f.firstSeen = r.firstSeen, f.createdAt = timestamp(), f.score = 0
+SET f.lastSeen = CASE WHEN f.lastSeen IS NULL OR r.lastSeen > f.lastSeen THEN r.lastSeen ELSE f.lastSeen END,
+    f.firstSeen = CASE WHEN r.firstSeen < f.firstSeen THEN r.firstSeen ELSE f.firstSeen END,
+    f.severity = CASE WHEN r.score >= f.score THEN r.severity ELSE f.severity END,
+    f.score = CASE WHEN r.score >= f.score THEN r.score ELSE f.score END,
+    f.reasons = r.reasons, f.signals = r.signals, f.evidenceJson = r.evidenceJson, f.updatedAt = timestamp()
+WITH f, r
+CALL (f, r) {
+  MATCH (p:Process) WHERE p.uid IN r.processUids
+  MERGE (f)-[:EVIDENCE]->(p)
+  RETURN count(*) AS processes
+}
+CALL (f, r) {
+  MATCH (file:File) WHERE file.uid IN r.fileUids
+  MERGE (f)-[:EVIDENCE]->(file)
+  RETURN count(*) AS files
+}
+CALL (f, r) {
+  MATCH (ip:IP) WHERE ip.address IN r.ipAddresses
+  MERGE (f)-[:EVIDENCE]->(ip)
+  RETURN count(*) AS ips
+}
+RETURN count(f) AS upserted

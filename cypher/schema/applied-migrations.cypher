@@ -1,0 +1,3 @@
+MATCH (m:Migration)
+RETURN m.name AS name
+ORDER BY name

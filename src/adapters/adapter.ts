@@ -1,0 +1,52 @@
+import type { NormalizedEvent } from '../model/event.js';
+
+/** A record the adapter understood: zero or more normalized events. */
+export interface Parsed {
+  outcome: 'events';
+  events: NormalizedEvent[];
+}
+
+/** A record of a known source that provhunt does not model (e.g. a Security log logon): counted, not an error. */
+export interface Skipped {
+  outcome: 'skipped';
+  reason: string;
+}
+
+/** A record the adapter should understand but cannot: the field and what is wrong with it. */
+export interface Rejected {
+  outcome: 'rejected';
+  field?: string;
+  reason: string;
+}
+
+export type ParseOutcome = Parsed | Skipped | Rejected;
+
+/**
+ * One adapter per telemetry format: pure functions from one decoded JSON record to normalized events.
+ * `recognizes` must be cheap; it is asked of every record when the format is auto-detected.
+ */
+export interface SourceAdapter {
+  format: string;
+  recognizes(record: Record<string, unknown>): boolean;
+  parse(record: Record<string, unknown>): ParseOutcome;
+}
+
+/** Thrown inside adapters for a bad field; turned into a Rejected outcome at the adapter boundary. */
+export class FieldError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FieldError';
+  }
+}
+
+export function guard(parse: () => ParseOutcome): ParseOutcome {
+  try {
+    return parse();
+  } catch (err) {
+    if (err instanceof FieldError) return { outcome: 'rejected', field: err.field, reason: err.message };
+    throw err;
+  }
+}

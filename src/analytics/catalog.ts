@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { cypherDir } from '../config/paths.js';
+
+/**
+ * An analytic is data plus queries: cypher/analytics/<ID>/analytic.yaml beside its .cypher files.
+ * Adding one means adding a folder; this module finds and validates them all.
+ */
+const tunableSchema = z.object({
+  param: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+  as: z.enum(['ms', 'lower', 'globRegex', 'raw']),
+  type: z.enum(['duration', 'list', 'number', 'string']),
+  default: z.unknown(),
+  description: z.string(),
+});
+
+const analyticSchema = z.object({
+  id: z.string().regex(/^AN\d{4}$/),
+  name: z.string(),
+  strategy: z.string().optional(),
+  technique: z.string().optional(),
+  platforms: z.array(z.enum(['windows', 'linux', 'macos'])).min(1),
+  description: z.string(),
+  queries: z.object({ chain: z.string() }),
+  falsePositives: z.array(z.string()).default([]),
+  tunables: z.record(z.string(), tunableSchema),
+  scoring: z.object({ base: z.number().min(0).max(100), signals: z.record(z.string(), z.number().min(0).max(100)) }),
+});
+
+export type Analytic = z.infer<typeof analyticSchema> & { dir: string };
+export type Tunable = z.infer<typeof tunableSchema>;
+
+let cached: Analytic[] | undefined;
+
+export function loadCatalog(): Analytic[] {
+  if (cached) return cached;
+  const root = path.join(cypherDir, 'analytics');
+  cached = fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => loadAnalytic(path.join(root, d.name)))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  return cached;
+}
+
+function loadAnalytic(dir: string): Analytic {
+  const file = path.join(dir, 'analytic.yaml');
+  const parsed = analyticSchema.safeParse(parseYaml(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`${file}: invalid analytic: ${problems}`);
+  }
+  if (path.basename(dir) !== parsed.data.id) throw new Error(`${file}: id ${parsed.data.id} does not match its folder`);
+  return { ...parsed.data, dir: path.basename(dir) };
+}
+
+export function analyticById(id: string): Analytic {
+  const analytic = loadCatalog().find((a) => a.id === id.toUpperCase());
+  if (!analytic) throw new Error(`unknown analytic '${id}' (known: ${loadCatalog().map((a) => a.id).join(', ')})`);
+  return analytic;
+}

@@ -1,0 +1,5 @@
+import type { FindingsService } from '../services/findingsService.js';
+
+export interface ApiContext {
+  findings: FindingsService;
+}

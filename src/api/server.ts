@@ -1,0 +1,70 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Queue } from 'bullmq';
+import { createYoga } from 'graphql-yoga';
+import type { Driver } from 'neo4j-driver';
+import type { Logger } from '../log.js';
+import { FindingsService } from '../services/findingsService.js';
+import { apiKeyChecker } from './auth.js';
+import type { ApiContext } from './context.js';
+import { checkHealth } from './health.js';
+import { buildSchema } from './schema.js';
+
+export interface ApiOptions {
+  host: string;
+  port: number;
+  apiKey: string;
+  driver: Driver;
+  database?: string;
+  ingestQueue: Queue;
+  log: Logger;
+}
+
+export interface RunningApi {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startApi(opts: ApiOptions): Promise<RunningApi> {
+  const findings = new FindingsService(opts.driver, opts.database);
+  const yoga = createYoga<Record<string, unknown>, ApiContext>({
+    schema: buildSchema(),
+    graphqlEndpoint: '/graphql',
+    context: () => ({ findings }),
+    logging: false,
+    // Unexpected errors are masked; GraphQLErrors thrown on bad input say exactly what is wrong.
+    maskedErrors: true,
+  });
+  const authorized = apiKeyChecker(opts.apiKey);
+
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') {
+      void checkHealth(opts.driver, opts.ingestQueue, opts.database).then((report) => {
+        res.writeHead(report.ok ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(report));
+      });
+      return;
+    }
+    if (!authorized(req)) {
+      res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' });
+      res.end(JSON.stringify({ error: 'missing or invalid API key (send Authorization: Bearer <key>)' }));
+      return;
+    }
+    void yoga(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${opts.host}:${port}`;
+  opts.log.info({ url: `${url}/graphql` }, 'API listening');
+  return {
+    url,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}

@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import type { Severity } from '../../analytics/findings.js';
+import { FindingsService, type StoredFinding } from '../../services/findingsService.js';
+import { withClient } from '../runtime.js';
+
+interface FindingsOptions {
+  json?: boolean;
+  analytic?: string;
+  host?: string;
+  severity?: string;
+  limit: string;
+}
+
+export function registerFindings(program: Command): void {
+  program
+    .command('findings')
+    .description('print findings, newest activity first')
+    .option('--json', 'one JSON object per line')
+    .option('--analytic <id>', 'only this analytic, e.g. AN0862')
+    .option('--host <name>', 'only this host name')
+    .option('--severity <level>', 'low, medium, high or critical')
+    .option('--limit <n>', 'at most this many', '100')
+    .action((opts: FindingsOptions) =>
+      withClient(async ({ driver, connections }) => {
+        const service = new FindingsService(driver, connections.neo4j.database);
+        const page = await service.list(
+          { analytic: opts.analytic?.toUpperCase(), hostName: opts.host, severity: opts.severity?.toLowerCase() as Severity | undefined },
+          Math.max(1, Number(opts.limit) || 100),
+          0,
+        );
+        for (const finding of page.items) process.stdout.write(opts.json ? `${JSON.stringify(findingJson(finding))}\n` : formatFinding(finding));
+        if (!opts.json) process.stdout.write(`${page.totalCount} finding(s)\n`);
+      }),
+    );
+}
+
+/** The line format shared by `findings --json` and (later) `hunt --json`. */
+export function findingJson(f: StoredFinding) {
+  return {
+    id: f.id,
+    analytic: f.analytic,
+    host: f.hostName,
+    severity: f.severity,
+    score: f.score,
+    status: f.status,
+    firstSeen: new Date(f.firstSeen).toISOString(),
+    lastSeen: new Date(f.lastSeen).toISOString(),
+    reasons: f.reasons,
+    evidence: f.evidence.map((e) => ({ ...e, ts: e.ts === null ? null : new Date(e.ts).toISOString() })),
+  };
+}
+
+export function formatFinding(f: StoredFinding): string {
+  const lines = [`${f.severity.toUpperCase()} ${f.score} ${f.analytic} on ${f.hostName} (${f.id}, ${f.status})`];
+  for (const reason of f.reasons) lines.push(`  - ${reason}`);
+  for (const e of f.evidence) lines.push(`    [${e.stage}] ${e.role.padEnd(16)} ${e.ts === null ? '' : new Date(e.ts).toISOString()} ${e.label}`);
+  return `${lines.join('\n')}\n`;
+}

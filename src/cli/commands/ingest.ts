@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/config.js';
+import { ingestFiles } from '../../ingest/ingestFiles.js';
+import type { Reject, SubmitCounts } from '../../ingest/submit.js';
+import { resolveConnections } from '../../stack/stack.js';
+
+interface IngestOptions {
+  format?: string;
+  wait?: boolean;
+  rejects?: string;
+  batchSize?: string;
+}
+
+export function registerIngest(program: Command): void {
+  program
+    .command('ingest')
+    .description('load telemetry files (or folders, or - for stdin) into the graph through the ingest queue')
+    .argument('<paths...>', 'files, folders, or - for standard input')
+    .option('--format <format>', 'skip auto-detection (e.g. sysmon)')
+    .option('--wait', 'return when everything submitted is in the graph and analysed')
+    .option('--rejects <file>', 'where to write the rejects report (default: provhunt-rejects-<time>.ndjson)')
+    .option('--batch-size <n>', 'events per queued batch')
+    .action(async (paths: string[], opts: IngestOptions) => {
+      const config = loadConfig();
+      const connections = resolveConnections(config);
+      const rejectsFile = opts.rejects ?? `provhunt-rejects-${new Date().toISOString().replace(/[:.]/g, '-')}.ndjson`;
+      const rejects = new RejectsReport(rejectsFile);
+      const started = Date.now();
+      const progress = process.stderr.isTTY ? (c: SubmitCounts) => showProgress(c, started) : undefined;
+      const result = await ingestFiles(paths, {
+        redisUrl: connections.redis.url,
+        prefix: config.queuePrefix,
+        batchSize: opts.batchSize ? Number(opts.batchSize) : config.ingest.batchSize,
+        format: opts.format,
+        wait: !!opts.wait,
+        onReject: (r) => rejects.add(r),
+        onProgress: progress,
+      });
+      await rejects.close();
+      if (progress) process.stderr.write('\n');
+      const seconds = (Date.now() - started) / 1000;
+      const summary = [
+        `files ${result.files}`,
+        `records ${result.records}`,
+        `accepted ${result.accepted} events`,
+        `skipped ${result.skipped}`,
+        `rejected ${result.rejected}`,
+        `batches ${result.batches}`,
+        opts.wait ? `failed batches ${result.failedBatches}` : 'queued (use --wait to wait for the graph)',
+        opts.wait ? `findings touched ${result.findings}` : undefined,
+        `${seconds.toFixed(1)} s`,
+      ].filter(Boolean);
+      process.stderr.write(`provhunt ingest: ${summary.join(', ')}\n`);
+      for (const [reason, n] of Object.entries(result.skippedByReason)) process.stderr.write(`  skipped ${n}: ${reason}\n`);
+      if (result.rejected > 0) process.stderr.write(`  rejects report: ${rejectsFile}\n`);
+      if (result.rejected > 0 || result.failedBatches > 0) process.exitCode = 1;
+    });
+}
+
+function showProgress(c: SubmitCounts, started: number): void {
+  const rate = c.accepted / Math.max(0.001, (Date.now() - started) / 1000);
+  process.stderr.write(`\r${c.accepted} events, ${c.rejected} rejected, ${c.batches} batches, ${Math.round(rate)} events/s   `);
+}
+
+/** Rejected lines as NDJSON (file, line, field, reason); the file is created only when needed. */
+class RejectsReport {
+  private stream?: fs.WriteStream;
+  constructor(private readonly file: string) {}
+
+  add(reject: Reject): void {
+    this.stream ??= fs.createWriteStream(this.file);
+    this.stream.write(`${JSON.stringify(reject)}\n`);
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => (this.stream ? this.stream.end(resolve) : resolve()));
+  }
+}

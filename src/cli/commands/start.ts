@@ -1,0 +1,80 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { startApi } from '../../api/server.js';
+import { checkHealth } from '../../api/health.js';
+import { loadConfig } from '../../config/config.js';
+import { projectRoot } from '../../config/paths.js';
+import { createDriver } from '../../graph/driver.js';
+import { migrate } from '../../graph/migrate.js';
+import { ingestFiles } from '../../ingest/ingestFiles.js';
+import { createLogger } from '../../log.js';
+import { ingestQueue } from '../../queue/queues.js';
+import { FindingsService } from '../../services/findingsService.js';
+import { readOrCreateSecret } from '../../stack/secrets.js';
+import { startStack } from '../../stack/stack.js';
+import { waitFor } from '../../stack/processes.js';
+import { spawnWorkers } from '../../stack/workerProcesses.js';
+import { formatFinding } from './findings.js';
+
+const sampleDir = path.join(projectRoot, 'docs', 'samples');
+
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description('start the stack (Neo4j and Redis unless NEO4J_URI / REDIS_URL are set), the workers and the API; Ctrl-C stops it all')
+    .option('--sample', 'load the bundled sample telemetry and print its findings')
+    .action(async (opts: { sample?: boolean }) => {
+      const config = loadConfig();
+      const log = createLogger('provhunt', config.logLevel);
+      const say = (msg: string) => process.stderr.write(`provhunt: ${msg}\n`);
+      const stack = await startStack(config, say);
+      const driver = createDriver(stack.connections.neo4j);
+      const database = stack.connections.neo4j.database;
+      const queue = ingestQueue(stack.connections.redis.url, config.queuePrefix);
+      const workers = spawnWorkers(config.workers.processes, stack.connections);
+      let api: Awaited<ReturnType<typeof startApi>> | undefined;
+
+      let stopping = false;
+      const stop = async (code: number) => {
+        if (stopping) return;
+        stopping = true;
+        say('stopping');
+        await api?.close();
+        await workers.stop();
+        await queue.close();
+        await driver.close();
+        await stack.stop();
+        process.exit(code);
+      };
+      process.on('SIGINT', () => void stop(0));
+      process.on('SIGTERM', () => void stop(0));
+
+      try {
+        await migrate(driver, database);
+        const apiKeyFile = path.join(config.home, 'secrets', 'api-key');
+        const apiKey = config.api.key ?? readOrCreateSecret(apiKeyFile);
+        api = await startApi({ host: config.api.host, port: config.api.port, apiKey, driver, database, ingestQueue: queue, log });
+        await waitFor(async () => (await checkHealth(driver, queue, database)).ok, 60_000, 'the ingest workers');
+
+        if (opts.sample) {
+          const result = await ingestFiles([sampleDir], {
+            redisUrl: stack.connections.redis.url,
+            prefix: config.queuePrefix,
+            batchSize: config.ingest.batchSize,
+            wait: true,
+            onReject: (r) => say(`rejected ${r.file}:${r.line} ${r.field ?? ''} ${r.reason}`),
+          });
+          say(`sample loaded: ${result.accepted} events from ${result.files} file(s), ${result.failedBatches} failed batch(es), ${result.findings} finding match(es)`);
+          const page = await new FindingsService(driver, database).list({}, 20, 0);
+          for (const finding of page.items) process.stdout.write(formatFinding(finding));
+        }
+        say(`API ready at ${api.url}/graphql  (health: ${api.url}/healthz)`);
+        say(config.api.key ? 'API key: the value of PROVHUNT_API_KEY' : `API key: in ${apiKeyFile} (send it as Authorization: Bearer <key>)`);
+        say('Ctrl-C to stop');
+      } catch (err) {
+        say((err as Error).message);
+        await stop(1);
+      }
+    });
+}
+

@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { registerDlq } from './commands/dlq.js';
+import { registerFindings } from './commands/findings.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerMigrate } from './commands/migrate.js';
+import { registerStart } from './commands/start.js';
+
+const program = new Command('provhunt')
+  .description('Find compromised software installs and updates in a provenance graph (MITRE DET0309)')
+  .showHelpAfterError();
+
+registerStart(program);
+registerIngest(program);
+registerFindings(program);
+registerMigrate(program);
+registerDlq(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  // Expected failures (bad config, stack not running, bad input) get one clear line, not a stack trace.
+  process.stderr.write(`${(err as Error).message}\n`);
+  process.exitCode = process.exitCode || 1;
+}

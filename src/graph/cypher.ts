@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { cypherDir } from '../config/paths.js';
+
+const cache = new Map<string, string>();
+
+/**
+ * Loads `cypher/<name>.cypher` once. Every statement provhunt runs lives in such a file and takes
+ * its inputs as parameters; no Cypher is built from input.
+ */
+export function cypher(name: string): string {
+  let text = cache.get(name);
+  if (text === undefined) {
+    if (!/^[a-z0-9/_-]+$/i.test(name)) throw new Error(`invalid cypher file name: ${name}`);
+    text = fs.readFileSync(path.join(cypherDir, `${name}.cypher`), 'utf8');
+    cache.set(name, text);
+  }
+  return text;
+}
+
+/** Splits a file of several statements (migrations) on `;` at the end of a line; `//` comments are dropped. */
+export function statements(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('//'))
+    .join('\n')
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

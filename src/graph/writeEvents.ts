@@ -1,0 +1,42 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { NormalizedEvent } from '../model/event.js';
+import { cypher } from './cypher.js';
+import { planWrites, type WritePlan } from './eventRows.js';
+
+/**
+ * Statement order inside the batch's transaction: hosts and process starts first, so later rows
+ * find the real process node rather than creating a placeholder that is filled in afterwards.
+ */
+const steps: Array<[keyof WritePlan, string]> = [
+  ['hosts', 'ingest/hosts'],
+  ['processStarts', 'ingest/process-start'],
+  ['processEnds', 'ingest/process-end'],
+  ['fileWrites', 'ingest/file-write'],
+  ['fileDeletes', 'ingest/file-delete'],
+  ['moduleLoads', 'ingest/module-load'],
+  ['connections', 'ingest/network-connect'],
+  ['dnsQueries', 'ingest/dns-query'],
+];
+
+/** Writes one batch in one transaction: a retried batch either fully applies or not at all, and MERGE keys make it idempotent. */
+export async function writeEvents(driver: Driver, events: NormalizedEvent[], database?: string): Promise<void> {
+  const plan = planWrites(events);
+  const session = driver.session({ database, defaultAccessMode: 'WRITE' });
+  try {
+    await session.executeWrite(async (tx) => {
+      for (const [key, statement] of steps) {
+        const rows = plan[key];
+        if (rows.length > 0) await tx.run(cypher(statement), { rows: rows.map(withIntegers) });
+      }
+    });
+  } finally {
+    await session.close();
+  }
+}
+
+/** The driver sends plain JS numbers as floats; our row numbers (times, pids, ports) are integers. */
+function withIntegers(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) out[key] = typeof value === 'number' && Number.isInteger(value) ? neo4j.int(value) : value;
+  return out;
+}

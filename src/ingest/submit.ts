@@ -1,0 +1,86 @@
+import crypto from 'node:crypto';
+import type { Job, Queue } from 'bullmq';
+import { adapterByFormat, parseRecord } from '../adapters/registry.js';
+import type { NormalizedEvent } from '../model/event.js';
+import type { IngestJob, IngestResult } from '../queue/queues.js';
+import { jsonRecords } from './jsonRecords.js';
+import { openInput } from './openInput.js';
+
+export interface Reject {
+  file: string;
+  line: number;
+  field?: string;
+  reason: string;
+}
+
+export interface SubmitCounts {
+  records: number;
+  accepted: number;
+  skipped: number;
+  rejected: number;
+  batches: number;
+  skippedByReason: Record<string, number>;
+}
+
+export interface SubmitOptions {
+  queue: Queue<IngestJob, IngestResult>;
+  batchSize: number;
+  format?: string;
+  onReject: (reject: Reject) => void;
+  onBatch?: (job: Job<IngestJob, IngestResult>, counts: SubmitCounts) => void;
+  /** Backpressure: pause reading while more than this many batches wait in the queue. */
+  maxWaitingBatches?: number;
+}
+
+export function emptyCounts(): SubmitCounts {
+  return { records: 0, accepted: 0, skipped: 0, rejected: 0, batches: 0, skippedByReason: {} };
+}
+
+/**
+ * Streams one input through its adapter onto the ingest queue in batches. Memory stays bounded by
+ * one batch whatever the input size; every record ends up accepted, skipped (with a reason) or
+ * rejected (reported with file, line and field).
+ */
+export async function submitInput(file: string, opts: SubmitOptions, counts: SubmitCounts = emptyCounts()): Promise<SubmitCounts> {
+  const forced = opts.format ? adapterByFormat(opts.format) : undefined;
+  let batch: NormalizedEvent[] = [];
+  let batchFirstLine = 0;
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await waitForRoom(opts.queue, opts.maxWaitingBatches ?? 200);
+    const batchId = crypto.randomUUID();
+    const job = await opts.queue.add('events', { batchId, origin: file, firstLine: batchFirstLine, events: batch }, { jobId: batchId });
+    counts.batches++;
+    opts.onBatch?.(job, counts);
+    batch = [];
+  };
+
+  for await (const item of jsonRecords(await openInput(file))) {
+    if (item.kind === 'error') {
+      counts.rejected++;
+      opts.onReject({ file, line: item.line, reason: item.reason });
+      continue;
+    }
+    counts.records++;
+    const outcome = parseRecord(item.value, forced);
+    if (outcome.outcome === 'rejected') {
+      counts.rejected++;
+      opts.onReject({ file, line: item.line, field: outcome.field, reason: outcome.reason });
+    } else if (outcome.outcome === 'skipped') {
+      counts.skipped++;
+      counts.skippedByReason[outcome.reason] = (counts.skippedByReason[outcome.reason] ?? 0) + 1;
+    } else {
+      if (batch.length === 0) batchFirstLine = item.line;
+      batch.push(...outcome.events);
+      counts.accepted += outcome.events.length;
+      if (batch.length >= opts.batchSize) await flush();
+    }
+  }
+  await flush();
+  return counts;
+}
+
+async function waitForRoom(queue: Queue, maxWaiting: number): Promise<void> {
+  while ((await queue.getWaitingCount()) > maxWaiting) await new Promise((r) => setTimeout(r, 200));
+}

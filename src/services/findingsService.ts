@@ -1,0 +1,83 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+import type { EvidenceStep, Finding, Severity } from '../analytics/findings.js';
+import { cypher } from '../graph/cypher.js';
+
+export type FindingStatus = 'new' | 'acknowledged' | 'false_positive' | 'resolved';
+
+export interface StoredFinding extends Omit<Finding, 'evidence'> {
+  status: FindingStatus;
+  evidence: EvidenceStep[];
+}
+
+export interface FindingFilter {
+  analytic?: string;
+  hostName?: string;
+  severity?: Severity;
+}
+
+export interface FindingPage {
+  items: StoredFinding[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+/** Owns the findings' Cypher: upsert from analytics, reads for the API and CLI. */
+export class FindingsService {
+  constructor(
+    private readonly driver: Driver,
+    private readonly database?: string,
+  ) {}
+
+  /** Idempotent: the same finding id merges; score and severity only rise, evidence is replaced by the latest. */
+  async upsert(findings: Finding[]): Promise<void> {
+    if (findings.length === 0) return;
+    const rows = findings.map((f) => ({
+      ...f,
+      firstSeen: neo4j.int(f.firstSeen),
+      lastSeen: neo4j.int(f.lastSeen),
+      evidenceJson: JSON.stringify(f.evidence),
+      processUids: keysOf(f, 'Process'),
+      fileUids: keysOf(f, 'File'),
+      ipAddresses: keysOf(f, 'IP'),
+      evidence: undefined,
+    }));
+    await this.driver.executeQuery(cypher('findings/upsert'), { rows }, { database: this.database });
+  }
+
+  async list(filter: FindingFilter, first: number, offset: number): Promise<FindingPage> {
+    const params = {
+      analytic: filter.analytic ?? null,
+      hostName: filter.hostName ?? null,
+      severity: filter.severity ?? null,
+      skip: neo4j.int(offset),
+      limit: neo4j.int(first + 1),
+    };
+    const [page, count] = await Promise.all([
+      this.driver.executeQuery(cypher('findings/list'), params, { database: this.database, routing: 'READ' }),
+      this.driver.executeQuery(cypher('findings/count'), params, { database: this.database, routing: 'READ' }),
+    ]);
+    const items = page.records.map((r) => fromRecord(r.get('finding') as Record<string, unknown>));
+    return { items: items.slice(0, first), totalCount: count.records[0]?.get('total') as number, hasNextPage: items.length > first };
+  }
+}
+
+function keysOf(finding: Finding, kind: string): string[] {
+  return [...new Set(finding.evidence.filter((e) => e.kind === kind).map((e) => e.key))];
+}
+
+function fromRecord(f: Record<string, unknown>): StoredFinding {
+  return {
+    id: f.id as string,
+    analytic: f.analytic as string,
+    hostId: f.hostId as string,
+    hostName: f.hostName as string,
+    severity: f.severity as Severity,
+    score: f.score as number,
+    status: f.status as FindingStatus,
+    reasons: f.reasons as string[],
+    signals: f.signals as string[],
+    firstSeen: f.firstSeen as number,
+    lastSeen: f.lastSeen as number,
+    evidence: JSON.parse(f.evidenceJson as string) as EvidenceStep[],
+  };
+}

@@ -1,0 +1,36 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { projectRoot } from '../config/paths.js';
+import type { Connections } from './stack.js';
+
+/**
+ * Starts ingest worker processes (workers/ingest.ts, compiled) with the stack's connections in
+ * their environment. They share stdout/stderr with the parent and exit when it disconnects.
+ */
+export function spawnWorkers(count: number, connections: Connections): { children: ChildProcess[]; stop(): Promise<void> } {
+  const entry = path.join(projectRoot, 'dist', 'workers', 'ingest.js');
+  const env = {
+    ...process.env,
+    NEO4J_URI: connections.neo4j.uri,
+    NEO4J_USER: connections.neo4j.user,
+    NEO4J_PASSWORD: connections.neo4j.password,
+    NEO4J_DATABASE: connections.neo4j.database ?? '',
+    REDIS_URL: connections.redis.url,
+  };
+  const children = Array.from({ length: count }, () => spawn(process.execPath, [entry], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  return {
+    children,
+    async stop() {
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
+    },
+  };
+}

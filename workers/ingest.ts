@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/**
+ * Ingest worker process: consumes batches from the BullMQ ingest queue and writes them to Neo4j.
+ * Run several, on one machine or many, against the same Redis and Neo4j.
+ * Connections come from the environment (NEO4J_URI, NEO4J_PASSWORD, REDIS_URL) or the local stack.
+ */
+import { loadConfig } from '../src/config/config.js';
+import { createDriver } from '../src/graph/driver.js';
+import { startIngestWorker } from '../src/ingest/ingestWorker.js';
+import { createLogger } from '../src/log.js';
+import { resolveConnections } from '../src/stack/stack.js';
+
+const config = loadConfig();
+const log = createLogger('provhunt-worker', config.logLevel);
+const connections = resolveConnections(config);
+const driver = createDriver(connections.neo4j);
+const worker = startIngestWorker({
+  redisUrl: connections.redis.url,
+  prefix: config.queuePrefix,
+  concurrency: config.workers.concurrency,
+  driver,
+  database: connections.neo4j.database,
+  log,
+});
+
+await worker.waitUntilReady();
+log.info({ pid: process.pid, concurrency: config.workers.concurrency }, 'ingest worker ready');
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'ingest worker stopping');
+  // Finishes the batches in hand; an unfinished one is re-queued by BullMQ's stalled-job check.
+  await worker.close();
+  await driver.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+// Started by `provhunt start` with an IPC channel: exit with the parent rather than linger.
+if (process.connected) process.on('disconnect', () => void shutdown('parent exited'));
