@@ -1,0 +1,97 @@
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type RunningApi } from '../../src/api/server.js';
+import { projectRoot } from '../../src/config/paths.js';
+import { ingestFiles } from '../../src/ingest/ingestFiles.js';
+import { createLogger } from '../../src/log.js';
+import { ingestQueue } from '../../src/queue/queues.js';
+import { freshGraph, stack, uniquePrefix } from '../support/graph.js';
+import { startWorkerProcess, stopProcess } from '../support/workers.js';
+
+const sample = path.join(projectRoot, 'docs', 'samples', 'tampered-update.sysmon.jsonl');
+const apiKey = 'test-key-0123456789abcdef';
+
+describe('ingest → graph → finding → GraphQL, through the real queue, worker process and HTTP', () => {
+  const prefix = uniquePrefix('e2e');
+  let driver: Driver;
+  let worker: ChildProcess;
+  let api: RunningApi;
+  let queue: ReturnType<typeof ingestQueue>;
+
+  beforeAll(async () => {
+    driver = await freshGraph();
+    worker = startWorkerProcess(stack(), prefix);
+    queue = ingestQueue(stack().redisUrl, prefix);
+    api = await startApi({ host: '127.0.0.1', port: 0, apiKey, driver, ingestQueue: queue, log: createLogger('test', 'silent') });
+  });
+
+  afterAll(async () => {
+    await stopProcess(worker);
+    await api.close();
+    await queue.close();
+    await driver.close();
+  });
+
+  const graphql = (query: string, key: string = apiKey) =>
+    fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify({ query }),
+    });
+
+  it('finds the tampered update chain and serves it over GraphQL', async () => {
+    const rejects: unknown[] = [];
+    const result = await ingestFiles([sample], { redisUrl: stack().redisUrl, prefix, batchSize: 5, wait: true, onReject: (r) => rejects.push(r) });
+    expect(rejects).toEqual([]);
+    expect(result).toMatchObject({ records: 13, accepted: 13, rejected: 0, batches: 3, failedBatches: 0 });
+
+    const response = await graphql(`{
+      findings(filter: { analytic: "AN0862" }) {
+        totalCount
+        edges { node { analytic host severity score status reasons evidence { stage role kind label time } } }
+      }
+    }`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data: { findings: { totalCount: number; edges: { node: Record<string, unknown> }[] } } };
+    expect(body.data.findings.totalCount).toBe(1);
+    const finding = body.data.findings.edges[0]!.node;
+    expect(finding).toMatchObject({ analytic: 'AN0862', host: 'WS-FIN-042.corp.example', severity: 'CRITICAL', score: 100, status: 'NEW' });
+    expect(finding.reasons).toEqual([
+      'first run spawned C:\\Windows\\System32\\cmd.exe',
+      'first run loaded a module that is not validly signed: C:\\Program Files\\3CXDesktopApp\\ffmpeg.dll',
+      'connected to a host that is not an approved update host: akamaicontainer.com',
+    ]);
+    const roles = (finding.evidence as { role: string; time: string }[]).map((e) => `${e.role}@${e.time}`);
+    expect(roles).toEqual([
+      'installer@2023-03-29T10:00:00.000Z',
+      'written-binary@2023-03-29T10:00:20.000Z',
+      'first-run@2023-03-29T10:05:00.000Z',
+      'unsigned-module@2023-03-29T10:05:02.000Z',
+      'shell-child@2023-03-29T10:06:00.000Z',
+      'connection@2023-03-29T10:05:31.000Z',
+    ]);
+  });
+
+  it('does not flag the benign Google update on the other host', async () => {
+    const response = await graphql('{ findings(filter: { host: "WS-ENG-007.corp.example" }) { totalCount } }');
+    expect(((await response.json()) as { data: { findings: { totalCount: number } } }).data.findings.totalCount).toBe(0);
+  });
+
+  it('refuses GraphQL without a valid API key', async () => {
+    expect((await graphql('{ analytics { id } }', '')).status).toBe(401);
+    expect((await graphql('{ analytics { id } }', 'wrong-key-wrong-key')).status).toBe(401);
+  });
+
+  it('answers /healthz with 200 once Neo4j, Redis and a worker are up', async () => {
+    const response = await fetch(`${api.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, neo4j: 'up', redis: 'up', api: 'up' });
+  });
+
+  it('reports a validation error for a bad page size instead of masking it', async () => {
+    const body = (await (await graphql('{ findings(first: 100000) { totalCount } }')).json()) as { errors: { message: string }[] };
+    expect(body.errors[0]!.message).toBe('first must be between 1 and 500, got 100000');
+  });
+});

@@ -1,0 +1,26 @@
+import crypto from 'node:crypto';
+import type { Driver } from 'neo4j-driver';
+import { inject } from 'vitest';
+import { createDriver } from '../../src/graph/driver.js';
+import { migrate } from '../../src/graph/migrate.js';
+
+export const stack = () => inject('stack');
+
+export async function freshGraph(): Promise<Driver> {
+  const driver = createDriver(stack().neo4j);
+  await migrate(driver, stack().neo4j.database);
+  await driver.executeQuery('MATCH (n) WHERE NOT n:Migration DETACH DELETE n', {}, { database: stack().neo4j.database });
+  return driver;
+}
+
+/** Counts of every label and relationship type: the idempotency tests compare these. */
+export async function graphCounts(driver: Driver): Promise<Record<string, number>> {
+  const nodes = await driver.executeQuery('MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n');
+  const rels = await driver.executeQuery('MATCH ()-[r]->() RETURN type(r) AS label, count(*) AS n');
+  const counts: Record<string, number> = {};
+  for (const r of [...nodes.records, ...rels.records]) counts[r.get('label') as string] = r.get('n') as number;
+  return counts;
+}
+
+/** A queue prefix of its own per test, so BullMQ state never leaks between tests. */
+export const uniquePrefix = (name: string) => `t-${name}-${crypto.randomBytes(4).toString('hex')}`;
