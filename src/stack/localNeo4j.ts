@@ -25,7 +25,8 @@ const launcherDir = path.join(projectRoot, 'scripts', 'neo4j');
 const classesDir = path.join(launcherDir, 'target', 'classes');
 const classpathFile = path.join(launcherDir, 'target', 'classpath.txt');
 const launcherSource = path.join(launcherDir, 'src', 'main', 'java', 'dev', 'provhunt', 'neo4j', 'Launcher.java');
-const launcherClass = path.join(classesDir, 'dev', 'provhunt', 'neo4j', 'Launcher.class');
+// Maven leaves outputs untouched when they are current, so freshness is judged by our own stamp.
+const buildStamp = path.join(launcherDir, 'target', 'provhunt-build.stamp');
 
 /** Flags Neo4j's own neo4j.conf passes on Java 17+; without them startup fails with a LinkageError. */
 const requiredJvmFlags = [
@@ -45,7 +46,7 @@ function mtime(file: string): number {
 
 /** Compiles the launcher and resolves Neo4j from Maven Central, only when the build is missing or stale. */
 export function ensureLauncherBuilt(log: (msg: string) => void = () => {}): void {
-  const built = Math.min(mtime(launcherClass), mtime(classpathFile));
+  const built = fs.existsSync(classpathFile) ? mtime(buildStamp) : 0;
   const sources = Math.max(mtime(launcherSource), mtime(path.join(launcherDir, 'pom.xml')));
   if (built > 0 && built >= sources) return;
   requireTool('mvn');
@@ -59,6 +60,7 @@ export function ensureLauncherBuilt(log: (msg: string) => void = () => {}): void
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-20).join('\n');
     throw new Error(`provhunt: building the Neo4j launcher failed (mvn exit ${result.status}):\n${output}`);
   }
+  fs.writeFileSync(buildStamp, new Date().toISOString());
 }
 
 export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalService> {
