@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { registerApi } from './commands/api.js';
 import { registerDlq } from './commands/dlq.js';
 import { registerFindings } from './commands/findings.js';
 import { registerIngest } from './commands/ingest.js';
@@ -14,6 +15,7 @@ registerStart(program);
 registerIngest(program);
 registerFindings(program);
 registerMigrate(program);
+registerApi(program);
 registerDlq(program);
 
 try {
