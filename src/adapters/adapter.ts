@@ -50,3 +50,31 @@ export function guard(parse: () => ParseOutcome): ParseOutcome {
     throw err;
   }
 }
+
+/** A parse outcome tied to the 1-based line of the input it came from. */
+export type LineOutcome = ParseOutcome & { line: number };
+
+/** What a text adapter knows about its input beyond the lines. */
+export interface TextContext {
+  /** Input file name (or "-"), for formats that carry meaning in the name. */
+  fileName: string;
+  /** Host the log was collected from, for logs that do not name it (dpkg.log); from `--host`. */
+  hostName?: string;
+}
+
+/** Turns the lines of one input into outcomes; a record may span lines (apt history.log blocks). */
+export interface TextParser {
+  line(text: string, lineNo: number): LineOutcome[];
+  /** Called once at the end of input, to flush a record still open. */
+  end(): LineOutcome[];
+}
+
+/**
+ * Line-oriented text formats (package-manager logs). Chosen per input: by `--format`, or by
+ * `detect` on the first non-blank lines when the input is not JSON. Pure: no I/O.
+ */
+export interface TextAdapter {
+  format: string;
+  detect(firstLines: string[], fileName: string): boolean;
+  createParser(context: TextContext): TextParser;
+}

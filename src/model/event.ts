@@ -34,6 +34,14 @@ export interface Signature {
   /** e.g. "valid", "expired", "failed: invalid hash" (lower-cased source text). */
   status?: string;
   signer?: string;
+  /** Apple Developer Team ID (macOS). */
+  teamId?: string;
+  /** Apple signing identifier, e.g. com.3cx.desktop. */
+  signingId?: string;
+  /** Apple platform binary (shipped with the OS). */
+  platformBinary?: boolean;
+  /** Notarized by Apple, where the source says. */
+  notarized?: boolean;
 }
 
 export interface ProcessRef {
@@ -99,6 +107,8 @@ export interface NetworkEvent extends EventBase {
   dstIp: string;
   dstPort?: number;
   dstHostname?: string;
+  /** Set by sensors that see traffic but not processes (Zeek): resolve the host from this IP at `ts`. */
+  hostByIp?: string;
 }
 
 export interface DnsEvent extends EventBase {
@@ -106,7 +116,55 @@ export interface DnsEvent extends EventBase {
   actor?: ProcessRef;
   query: string;
   answers: string[];
+  /** Set by sensors that see traffic but not processes (Zeek): resolve the host from this IP at `ts`. */
+  hostByIp?: string;
 }
 
-export type NormalizedEvent = ProcessStartEvent | ProcessEndEvent | FileEvent | ModuleLoadEvent | NetworkEvent | DnsEvent;
+export type PackageManager = 'dpkg' | 'apt' | 'rpm' | 'yum' | 'dnf' | 'zypper' | 'brew' | 'snap' | 'flatpak' | 'msi' | 'pkg' | 'other';
+
+/** A package installed, upgraded or removed by a package manager. */
+export interface PackageEvent extends EventBase {
+  kind: 'package';
+  op: 'install' | 'upgrade' | 'remove';
+  manager: PackageManager;
+  name: string;
+  version?: string;
+  previousVersion?: string;
+  arch?: string;
+  /** Repository, mirror or Homebrew tap the package came from, where the log says. */
+  repository?: string;
+  signingKey?: string;
+  actor?: ProcessRef;
+  /** The command that did it, e.g. "apt-get install -y curl". */
+  commandLine?: string;
+}
+
+/** Code-signing facts about a file, from a verifier (Gatekeeper, XProtect, codesign, AMFI). */
+export interface FileSignatureEvent extends EventBase {
+  kind: 'file.signature';
+  path: string;
+  hashes?: Hashes;
+  signature: Signature;
+  /** Verdict of the verifier, e.g. "allowed", "blocked", "malware". */
+  verdict?: string;
+  actor?: ProcessRef;
+}
+
+/** What a sensor reports about its host: addresses (with the time, for network attribution). */
+export interface HostInfoEvent extends EventBase {
+  kind: 'host.info';
+  ips: string[];
+  osVersion?: string;
+}
+
+export type NormalizedEvent =
+  | ProcessStartEvent
+  | ProcessEndEvent
+  | FileEvent
+  | ModuleLoadEvent
+  | NetworkEvent
+  | DnsEvent
+  | PackageEvent
+  | FileSignatureEvent
+  | HostInfoEvent;
 export type EventKind = NormalizedEvent['kind'];

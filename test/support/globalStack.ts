@@ -23,6 +23,8 @@ declare module 'vitest' {
  * NEO4J_URI (with NEO4J_PASSWORD) and REDIS_URL point at servers to use instead.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // For quick runs of pure unit tests only: integration tests fail without a stack.
+  if (process.env.PROVHUNT_TEST_NO_STACK === '1') return async () => {};
   const started: LocalService[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'provhunt-test-'));
   let neo4j: TestStack['neo4j'];
