@@ -1,5 +1,5 @@
 import { fileUid } from '../adapters/identity.js';
-import type { FileEvent, HostRef, NormalizedEvent, ProcessRef } from '../model/event.js';
+import type { FileEvent, HostRef, NormalizedEvent, ProcessRef, Signature } from '../model/event.js';
 
 /**
  * Turns normalized events into parameter rows for the batched UNWIND statements in cypher/ingest.
@@ -9,6 +9,7 @@ export type Row = Record<string, unknown>;
 
 export interface WritePlan {
   hosts: Row[];
+  hostIps: Row[];
   processStarts: Row[];
   processEnds: Row[];
   fileWrites: Row[];
@@ -16,7 +17,14 @@ export interface WritePlan {
   moduleLoads: Row[];
   connections: Row[];
   dnsQueries: Row[];
+  hostConnections: Row[];
+  hostDnsQueries: Row[];
+  packages: Row[];
+  fileSignatures: Row[];
 }
+
+/** How far outside an address's observed period a process-less event is still attributed to that host. */
+export const IP_ATTRIBUTION_SLACK_MS = 6 * 3_600_000;
 
 /** Lower-cased last path component, for name-based matching (msiexec.exe, bash). */
 export function baseName(path: string | undefined): string | undefined {
@@ -25,7 +33,7 @@ export function baseName(path: string | undefined): string | undefined {
   return name ? name.toLowerCase() : undefined;
 }
 
-function actorRow(host: HostRef, actor: ProcessRef | undefined): Row {
+function actorRow(actor: ProcessRef | undefined): Row {
   return { actorUid: actor?.uid ?? null, actorPid: actor?.pid ?? null, actorImage: actor?.image ?? null, actorImageName: baseName(actor?.image) ?? null };
 }
 
@@ -33,76 +41,150 @@ function fileRow(host: HostRef, path: string): Row {
   return { fileUid: fileUid(host.id, path, host.os), path, name: baseName(path) ?? path };
 }
 
+function signatureRow(sig: Signature | undefined): Row {
+  return {
+    signed: sig?.signed ?? null,
+    signatureStatus: sig?.status ?? null,
+    signer: sig?.signer ?? null,
+    teamId: sig?.teamId ?? null,
+    signingId: sig?.signingId ?? null,
+    platformBinary: sig?.platformBinary ?? null,
+    notarized: sig?.notarized ?? null,
+  };
+}
+
+/** Addresses that say nothing about which host sent them. */
+function isAttributableIp(ip: string | undefined): ip is string {
+  return !!ip && !/^(127\.|0\.0\.0\.0$|169\.254\.|::1?$|fe80:)/i.test(ip);
+}
+
+function emptyPlan(): WritePlan {
+  return { hosts: [], hostIps: [], processStarts: [], processEnds: [], fileWrites: [], fileDeletes: [], moduleLoads: [], connections: [], dnsQueries: [], hostConnections: [], hostDnsQueries: [], packages: [], fileSignatures: [] };
+}
+
 export function planWrites(events: NormalizedEvent[]): WritePlan {
-  const plan: WritePlan = { hosts: [], processStarts: [], processEnds: [], fileWrites: [], fileDeletes: [], moduleLoads: [], connections: [], dnsQueries: [] };
+  const plan = emptyPlan();
   const hosts = new Map<string, Row>();
-  for (const e of events) {
-    if (!hosts.has(e.host.id)) hosts.set(e.host.id, { hostId: e.host.id, hostName: e.host.name, os: e.host.os, ts: e.ts });
-    const common = { eventId: e.id, hostId: e.host.id, ts: e.ts, source: `${e.source.format}:${e.source.recordId}` };
-    switch (e.kind) {
-      case 'process.start':
-        plan.processStarts.push({
-          ...common,
-          uid: e.process.uid,
-          pid: e.process.pid ?? null,
-          image: e.process.image,
-          imageName: baseName(e.process.image),
-          commandLine: e.process.commandLine ?? null,
-          user: e.process.user ?? null,
-          sha256: e.process.hashes?.sha256 ?? null,
-          imageUid: fileUid(e.host.id, e.process.image, e.host.os),
-          parentUid: e.parent?.uid ?? null,
-          parentPid: e.parent?.pid ?? null,
-          parentImage: e.parent?.image ?? null,
-          parentImageName: baseName(e.parent?.image) ?? null,
-        });
-        break;
-      case 'process.end':
-        plan.processEnds.push({ ...common, ...actorRow(e.host, e.process) });
-        break;
-      case 'file':
-        (e.op === 'delete' ? plan.fileDeletes : plan.fileWrites).push(fileEventRow(e, common));
-        break;
-      case 'module.load':
-        plan.moduleLoads.push({
-          ...common,
-          ...actorRow(e.host, e.actor),
-          ...fileRow(e.host, e.path),
-          sha256: e.hashes?.sha256 ?? null,
-          signed: e.signature?.signed ?? null,
-          signatureStatus: e.signature?.status ?? null,
-          signer: e.signature?.signer ?? null,
-        });
-        break;
-      case 'network.connect':
-        plan.connections.push({
-          ...common,
-          ...actorRow(e.host, e.actor),
-          direction: e.direction,
-          protocol: e.protocol ?? null,
-          srcIp: e.srcIp ?? null,
-          srcPort: e.srcPort ?? null,
-          dstIp: e.dstIp.toLowerCase(),
-          dstPort: e.dstPort ?? null,
-          dstHostname: e.dstHostname ?? null,
-        });
-        break;
-      case 'dns.query':
-        plan.dnsQueries.push({ ...common, ...actorRow(e.host, e.actor), query: e.query, answers: e.answers });
-        break;
+  const hostIps = new Map<string, { hostId: string; ip: string; firstSeen: number; lastSeen: number }>();
+  const sawIp = (hostId: string, ip: string, ts: number) => {
+    const key = `${hostId}|${ip}`;
+    const seen = hostIps.get(key);
+    if (!seen) hostIps.set(key, { hostId, ip, firstSeen: ts, lastSeen: ts });
+    else {
+      seen.firstSeen = Math.min(seen.firstSeen, ts);
+      seen.lastSeen = Math.max(seen.lastSeen, ts);
     }
+  };
+  for (const e of events) {
+    const byIp = 'hostByIp' in e ? e.hostByIp : undefined;
+    if (!byIp && !hosts.has(e.host.id)) hosts.set(e.host.id, { hostId: e.host.id, hostName: e.host.name, os: e.host.os, ts: e.ts });
+    const common = { eventId: e.id, hostId: e.host.id, ts: e.ts, source: `${e.source.format}:${e.source.recordId}` };
+    addEvent(plan, e, common, sawIp);
   }
   plan.hosts = [...hosts.values()];
+  plan.hostIps = [...hostIps.values()];
   return plan;
+}
+
+function addEvent(plan: WritePlan, e: NormalizedEvent, common: Row, sawIp: (hostId: string, ip: string, ts: number) => void): void {
+  switch (e.kind) {
+    case 'process.start':
+      plan.processStarts.push({
+        ...common,
+        uid: e.process.uid,
+        pid: e.process.pid ?? null,
+        image: e.process.image,
+        imageName: baseName(e.process.image),
+        commandLine: e.process.commandLine ?? null,
+        user: e.process.user ?? null,
+        sha256: e.process.hashes?.sha256 ?? null,
+        ...signatureRow(e.process.signature),
+        imageUid: fileUid(e.host.id, e.process.image, e.host.os),
+        parentUid: e.parent?.uid ?? null,
+        parentPid: e.parent?.pid ?? null,
+        parentImage: e.parent?.image ?? null,
+        parentImageName: baseName(e.parent?.image) ?? null,
+      });
+      return;
+    case 'process.end':
+      plan.processEnds.push({ ...common, ...actorRow(e.process) });
+      return;
+    case 'file':
+      (e.op === 'delete' ? plan.fileDeletes : plan.fileWrites).push(fileEventRow(e, common));
+      return;
+    case 'module.load':
+      plan.moduleLoads.push({ ...common, ...actorRow(e.actor), ...fileRow(e.host, e.path), sha256: e.hashes?.sha256 ?? null, ...signatureRow(e.signature) });
+      return;
+    case 'network.connect': {
+      const row = {
+        ...common,
+        ...actorRow(e.actor),
+        direction: e.direction,
+        protocol: e.protocol ?? null,
+        srcIp: e.srcIp ?? null,
+        srcPort: e.srcPort ?? null,
+        dstIp: e.dstIp.toLowerCase(),
+        dstPort: e.dstPort ?? null,
+        dstHostname: e.dstHostname ?? null,
+      };
+      if (e.hostByIp || !e.actor) plan.hostConnections.push({ ...row, hostByIp: e.hostByIp ?? null, hostName: e.host.name, slackMs: IP_ATTRIBUTION_SLACK_MS });
+      else plan.connections.push(row);
+      if (!e.hostByIp && e.direction === 'outbound' && isAttributableIp(e.srcIp)) sawIp(e.host.id, e.srcIp, e.ts);
+      return;
+    }
+    case 'dns.query': {
+      const row = { ...common, ...actorRow(e.actor), query: e.query, answers: e.answers };
+      if (e.hostByIp || !e.actor) plan.hostDnsQueries.push({ ...row, hostByIp: e.hostByIp ?? null, hostName: e.host.name, slackMs: IP_ATTRIBUTION_SLACK_MS });
+      else plan.dnsQueries.push(row);
+      return;
+    }
+    case 'package':
+      plan.packages.push({
+        ...common,
+        ...actorRow(e.actor),
+        packageKey: `${e.manager}|${e.name}`,
+        op: e.op,
+        manager: e.manager,
+        name: e.name,
+        version: e.version ?? null,
+        previousVersion: e.previousVersion ?? null,
+        arch: e.arch ?? null,
+        repository: e.repository ?? null,
+        signingKey: e.signingKey ?? null,
+        commandLine: e.commandLine ?? null,
+      });
+      return;
+    case 'file.signature':
+      plan.fileSignatures.push({
+        ...common,
+        ...actorRow(e.actor),
+        ...fileRow(e.host, e.path),
+        ...signatureRow(e.signature),
+        signerKey: e.signature.teamId ? `team:${e.signature.teamId}` : e.signature.signer ? `name:${e.signature.signer}` : '(unsigned)',
+        sha256: e.hashes?.sha256 ?? null,
+        verdict: e.verdict ?? null,
+      });
+      return;
+    case 'host.info':
+      for (const ip of e.ips) if (isAttributableIp(ip)) sawIp(e.host.id, ip.toLowerCase(), e.ts);
+      return;
+    default:
+      assertNever(e);
+  }
 }
 
 function fileEventRow(e: FileEvent, common: Row): Row {
   return {
     ...common,
-    ...actorRow(e.host, e.actor),
+    ...actorRow(e.actor),
     ...fileRow(e.host, e.path),
     op: e.op,
     sha256: e.hashes?.sha256 ?? null,
     previousPath: e.previousPath ?? null,
   };
+}
+
+/** A new event kind without a writer is a compile error, not silent loss. */
+function assertNever(e: never): never {
+  throw new Error(`no graph writer for event ${JSON.stringify(e)}`);
 }

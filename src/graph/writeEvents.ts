@@ -9,6 +9,7 @@ import { planWrites, type WritePlan } from './eventRows.js';
  */
 const steps: Array<[keyof WritePlan, string]> = [
   ['hosts', 'ingest/hosts'],
+  ['hostIps', 'ingest/host-ips'],
   ['processStarts', 'ingest/process-start'],
   ['processEnds', 'ingest/process-end'],
   ['fileWrites', 'ingest/file-write'],
@@ -16,6 +17,10 @@ const steps: Array<[keyof WritePlan, string]> = [
   ['moduleLoads', 'ingest/module-load'],
   ['connections', 'ingest/network-connect'],
   ['dnsQueries', 'ingest/dns-query'],
+  ['hostConnections', 'ingest/host-network-connect'],
+  ['hostDnsQueries', 'ingest/host-dns-query'],
+  ['packages', 'ingest/package'],
+  ['fileSignatures', 'ingest/file-signature'],
 ];
 
 /** Writes one batch in one transaction: a retried batch either fully applies or not at all, and MERGE keys make it idempotent. */

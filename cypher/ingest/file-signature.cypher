@@ -1,0 +1,11 @@
+// A verifier's verdict on a file (Gatekeeper, XProtect, codesign): linked to the signing identity,
+// so a hunter can pivot from a signer or Team ID to every file it signed.
+UNWIND $rows AS r
+MERGE (f:File {uid: r.fileUid})
+  ON CREATE SET f.hostId = r.hostId, f.path = r.path, f.name = r.name
+MERGE (s:Signer {key: r.signerKey})
+  ON CREATE SET s.name = r.signer, s.teamId = r.teamId
+MERGE (f)-[v:VERIFIED {eventId: r.eventId}]->(s)
+  ON CREATE SET v.ts = r.ts, v.signed = r.signed, v.status = r.signatureStatus, v.signingId = r.signingId,
+                v.notarized = r.notarized, v.platformBinary = r.platformBinary, v.verdict = r.verdict,
+                v.sha256 = r.sha256, v.source = r.source

@@ -1,0 +1,25 @@
+// Connections seen without a process (Zeek, proxy, firewall): attributed to the host that had the
+// source address at that time, else to a placeholder host for the address.
+UNWIND $rows AS r
+CALL (r) {
+  OPTIONAL MATCH (known:Host)-[had:HAD_IP]->(:IP {address: r.hostByIp})
+  WHERE r.hostByIp IS NOT NULL AND had.firstSeen <= r.ts + r.slackMs AND had.lastSeen >= r.ts - r.slackMs
+  RETURN known ORDER BY had.lastSeen DESC LIMIT 1
+}
+CALL (r, known) {
+  WITH r, known WHERE known IS NOT NULL
+  RETURN known AS host
+  UNION
+  WITH r, known WHERE known IS NULL
+  MERGE (placeholder:Host {id: r.hostId})
+    ON CREATE SET placeholder.name = r.hostName, placeholder.os = 'unknown', placeholder.placeholder = true, placeholder.firstSeen = r.ts
+  RETURN placeholder AS host
+}
+MERGE (ip:IP {address: r.dstIp})
+MERGE (host)-[c:CONNECTED {eventId: r.eventId}]->(ip)
+  ON CREATE SET c.ts = r.ts, c.direction = r.direction, c.protocol = r.protocol, c.srcIp = r.srcIp,
+                c.srcPort = r.srcPort, c.dstPort = r.dstPort, c.dstHostname = r.dstHostname, c.source = r.source
+FOREACH (name IN CASE WHEN r.dstHostname IS NULL THEN [] ELSE [r.dstHostname] END |
+  MERGE (d:Domain {name: name})
+  MERGE (d)-[res:RESOLVED_TO]->(ip)
+    ON CREATE SET res.firstSeen = r.ts)
