@@ -1,14 +1,23 @@
-import type { ParseOutcome, SourceAdapter } from './adapter.js';
+import type { ParseOutcome, SourceAdapter, TextAdapter } from './adapter.js';
 import { sysmonAdapter } from './sysmon/sysmon.js';
 import { windowsEventChannel } from './sysmon/envelope.js';
 
-/** Every adapter, in the order auto-detection asks them. */
+/** Every JSON adapter, in the order auto-detection asks them (most specific first). */
 export const adapters: SourceAdapter[] = [sysmonAdapter];
 
-export function adapterByFormat(format: string): SourceAdapter {
-  const adapter = adapters.find((a) => a.format === format);
-  if (!adapter) throw new Error(`unknown format '${format}' (known: ${adapters.map((a) => a.format).join(', ')})`);
+/** Line-oriented text adapters (package-manager logs), detected per input. */
+export const textAdapters: TextAdapter[] = [];
+
+export const knownFormats = () => [...adapters, ...textAdapters].map((a) => a.format);
+
+export function adapterByFormat(format: string): SourceAdapter | TextAdapter {
+  const adapter = [...adapters, ...textAdapters].find((a) => a.format === format);
+  if (!adapter) throw new Error(`unknown format '${format}' (known: ${knownFormats().join(', ')})`);
   return adapter;
+}
+
+export function detectTextAdapter(firstLines: string[], fileName: string): TextAdapter | undefined {
+  return textAdapters.find((a) => a.detect(firstLines, fileName));
 }
 
 /**

@@ -9,6 +9,8 @@ export interface IngestRunOptions {
   prefix: string;
   batchSize: number;
   format?: string;
+  /** Host for logs that do not name their host (dpkg.log). */
+  hostName?: string;
   /** Return only when every batch is written and its analytics have run. */
   wait: boolean;
   onReject: (reject: Reject) => void;
@@ -57,6 +59,7 @@ export async function ingestFiles(inputs: string[], opts: IngestRunOptions): Pro
         queue,
         batchSize: opts.batchSize,
         format: opts.format,
+        hostName: opts.hostName,
         onReject: opts.onReject,
         onBatch: (job, c) => {
           if (opts.wait) jobs.push(job);

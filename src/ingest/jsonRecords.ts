@@ -23,8 +23,16 @@ const MAX_RECORD_CHARS = 8 * 1024 * 1024;
  * (as Elasticsearch hit dumps and evtx-to-JSON tools write them). A top-level array yields its items.
  * The mode is chosen from the first record of the stream.
  */
-export async function* jsonRecords(input: Readable): AsyncGenerator<RawRecord | RecordError> {
-  const lines = readline.createInterface({ input, crlfDelay: Infinity });
+export function jsonRecords(input: Readable): AsyncGenerator<RawRecord | RecordError> {
+  return jsonRecordsFromLines(textLines(input));
+}
+
+/** The lines of a text stream, CRLF or LF. */
+export function textLines(input: Readable): AsyncIterable<string> {
+  return readline.createInterface({ input, crlfDelay: Infinity });
+}
+
+export async function* jsonRecordsFromLines(lines: AsyncIterable<string>): AsyncGenerator<RawRecord | RecordError> {
   let lineNo = 0;
   let mode: 'lines' | 'concatenated' | undefined;
   let pending: string[] = [];

@@ -1,10 +1,9 @@
 import crypto from 'node:crypto';
 import type { Job, Queue } from 'bullmq';
-import { adapterByFormat, parseRecord } from '../adapters/registry.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { IngestJob, IngestResult } from '../queue/queues.js';
-import { jsonRecords } from './jsonRecords.js';
 import { openInput } from './openInput.js';
+import { parseInput } from './parseInput.js';
 
 export interface Reject {
   file: string;
@@ -26,6 +25,8 @@ export interface SubmitOptions {
   queue: Queue<IngestJob, IngestResult>;
   batchSize: number;
   format?: string;
+  /** Host for logs that do not name their host (dpkg.log). */
+  hostName?: string;
   onReject: (reject: Reject) => void;
   onBatch?: (job: Job<IngestJob, IngestResult>, counts: SubmitCounts) => void;
   /** Backpressure: pause reading while more than this many batches wait in the queue. */
@@ -42,7 +43,6 @@ export function emptyCounts(): SubmitCounts {
  * rejected (reported with file, line and field).
  */
 export async function submitInput(file: string, opts: SubmitOptions, counts: SubmitCounts = emptyCounts()): Promise<SubmitCounts> {
-  const forced = opts.format ? adapterByFormat(opts.format) : undefined;
   let batch: NormalizedEvent[] = [];
   let batchFirstLine = 0;
 
@@ -56,22 +56,16 @@ export async function submitInput(file: string, opts: SubmitOptions, counts: Sub
     batch = [];
   };
 
-  for await (const item of jsonRecords(await openInput(file))) {
-    if (item.kind === 'error') {
-      counts.rejected++;
-      opts.onReject({ file, line: item.line, reason: item.reason });
-      continue;
-    }
+  for await (const outcome of parseInput(await openInput(file), { fileName: file, format: opts.format, hostName: opts.hostName })) {
     counts.records++;
-    const outcome = parseRecord(item.value, forced);
     if (outcome.outcome === 'rejected') {
       counts.rejected++;
-      opts.onReject({ file, line: item.line, field: outcome.field, reason: outcome.reason });
+      opts.onReject({ file, line: outcome.line, field: outcome.field, reason: outcome.reason });
     } else if (outcome.outcome === 'skipped') {
       counts.skipped++;
       counts.skippedByReason[outcome.reason] = (counts.skippedByReason[outcome.reason] ?? 0) + 1;
     } else {
-      if (batch.length === 0) batchFirstLine = item.line;
+      if (batch.length === 0) batchFirstLine = outcome.line;
       batch.push(...outcome.events);
       counts.accepted += outcome.events.length;
       if (batch.length >= opts.batchSize) await flush();

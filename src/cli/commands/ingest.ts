@@ -7,6 +7,7 @@ import { resolveConnections } from '../../stack/stack.js';
 
 interface IngestOptions {
   format?: string;
+  host?: string;
   wait?: boolean;
   rejects?: string;
   batchSize?: string;
@@ -18,6 +19,7 @@ export function registerIngest(program: Command): void {
     .description('load telemetry files (or folders, or - for stdin) into the graph through the ingest queue')
     .argument('<paths...>', 'files, folders, or - for standard input')
     .option('--format <format>', 'skip auto-detection (e.g. sysmon)')
+    .option('--host <name>', 'host the input came from, for logs that do not name it (dpkg.log, apt history.log)')
     .option('--wait', 'return when everything submitted is in the graph and analysed')
     .option('--rejects <file>', 'where to write the rejects report (default: provhunt-rejects-<time>.ndjson)')
     .option('--batch-size <n>', 'events per queued batch')
@@ -33,6 +35,7 @@ export function registerIngest(program: Command): void {
         prefix: config.queuePrefix,
         batchSize: opts.batchSize ? Number(opts.batchSize) : config.ingest.batchSize,
         format: opts.format,
+        hostName: opts.host,
         wait: !!opts.wait,
         onReject: (r) => rejects.add(r),
         onProgress: progress,
