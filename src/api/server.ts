@@ -2,12 +2,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Queue } from 'bullmq';
 import { createYoga } from 'graphql-yoga';
+import { Redis } from 'ioredis';
+import { SubmissionStore } from '../ingest/submissions.js';
+import type { IngestJob, IngestResult } from '../queue/queues.js';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from '../log.js';
 import { FindingsService } from '../services/findingsService.js';
 import { apiKeyChecker } from './auth.js';
 import type { ApiContext } from './context.js';
 import { checkHealth } from './health.js';
+import { ingestRoutes } from './ingestHttp.js';
 import { buildSchema } from './schema.js';
 
 export interface ApiOptions {
@@ -16,7 +20,10 @@ export interface ApiOptions {
   apiKey: string;
   driver: Driver;
   database?: string;
-  ingestQueue: Queue;
+  ingestQueue: Queue<IngestJob, IngestResult>;
+  redisUrl: string;
+  queuePrefix: string;
+  ingest: { batchSize: number; maxBodyBytes: number; maxWaitingBatches: number };
   log: Logger;
 }
 
@@ -36,6 +43,13 @@ export async function startApi(opts: ApiOptions): Promise<RunningApi> {
     maskedErrors: true,
   });
   const authorized = apiKeyChecker(opts.apiKey);
+  const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 3 });
+  redis.on('error', (err) => opts.log.warn({ err: err.message }, 'redis error'));
+  const ingest = ingestRoutes({
+    queue: opts.ingestQueue,
+    submissions: new SubmissionStore(redis, opts.queuePrefix, opts.ingestQueue),
+    ...opts.ingest,
+  });
 
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -51,6 +65,21 @@ export async function startApi(opts: ApiOptions): Promise<RunningApi> {
       res.end(JSON.stringify({ error: 'missing or invalid API key (send Authorization: Bearer <key>)' }));
       return;
     }
+    if (path?.startsWith('/v1/')) {
+      ingest(req, res, path)
+        .then((handled) => {
+          if (!handled) {
+            res.writeHead(404, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ error: `no route ${path}` }));
+          }
+        })
+        .catch((err: Error) => {
+          opts.log.error({ err: err.message, path }, 'ingest request failed');
+          if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: 'internal error' }));
+        });
+      return;
+    }
     void yoga(req, res);
   });
   await new Promise<void>((resolve, reject) => {
@@ -62,9 +91,12 @@ export async function startApi(opts: ApiOptions): Promise<RunningApi> {
   opts.log.info({ url: `${url}/graphql` }, 'API listening');
   return {
     url,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      redis.disconnect();
+    },
   };
 }

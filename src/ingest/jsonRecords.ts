@@ -21,7 +21,7 @@ const MAX_RECORD_CHARS = 8 * 1024 * 1024;
  * Splits a text stream into JSON records. Accepts JSON lines (one object per line; a bad line is
  * reported and the next line parses on its own) and concatenated, pretty-printed JSON objects
  * (as Elasticsearch hit dumps and evtx-to-JSON tools write them). A top-level array yields its items.
- * The mode is chosen from the first record of the stream.
+ * The mode is chosen from the first non-blank line of the stream.
  */
 export function jsonRecords(input: Readable): AsyncGenerator<RawRecord | RecordError> {
   return jsonRecordsFromLines(textLines(input));
@@ -44,7 +44,7 @@ export async function* jsonRecordsFromLines(lines: AsyncIterable<string>): Async
     lineNo++;
     if (mode === undefined) {
       if (line.trim() === '') continue;
-      mode = parses(line) || !/^\s*[{[]/.test(line) ? 'lines' : 'concatenated';
+      mode = startsPrettyJson(line) ? 'concatenated' : 'lines';
     }
     if (mode === 'lines') {
       if (line.trim() === '') continue;
@@ -73,6 +73,15 @@ export async function* jsonRecordsFromLines(lines: AsyncIterable<string>): Async
     }
   }
   if (pending.length > 0) yield { kind: 'error', line: pendingStart, reason: 'truncated JSON: the record never closes' };
+}
+
+/**
+ * Pretty printers open a record with a lone brace or a line ending in an opening bracket or comma;
+ * a first line that is a complete or cut-off object of its own means JSON lines.
+ */
+function startsPrettyJson(line: string): boolean {
+  const t = line.trim();
+  return t === '{' || t === '[' || (/^[{[]/.test(t) && /[{[,]$/.test(t) && !parses(t));
 }
 
 function parses(text: string): boolean {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { Readable } from 'node:stream';
 import type { Job, Queue } from 'bullmq';
 import type { NormalizedEvent } from '../model/event.js';
 import type { IngestJob, IngestResult } from '../queue/queues.js';
@@ -43,6 +44,11 @@ export function emptyCounts(): SubmitCounts {
  * rejected (reported with file, line and field).
  */
 export async function submitInput(file: string, opts: SubmitOptions, counts: SubmitCounts = emptyCounts()): Promise<SubmitCounts> {
+  return submitStream(await openInput(file), file, opts, counts);
+}
+
+/** The same for an already open stream (an HTTP request body); `name` appears in rejects. */
+export async function submitStream(input: Readable, file: string, opts: SubmitOptions, counts: SubmitCounts = emptyCounts()): Promise<SubmitCounts> {
   let batch: NormalizedEvent[] = [];
   let batchFirstLine = 0;
 
@@ -56,7 +62,7 @@ export async function submitInput(file: string, opts: SubmitOptions, counts: Sub
     batch = [];
   };
 
-  for await (const outcome of parseInput(await openInput(file), { fileName: file, format: opts.format, hostName: opts.hostName })) {
+  for await (const outcome of parseInput(input, { fileName: file, format: opts.format, hostName: opts.hostName })) {
     counts.records++;
     if (outcome.outcome === 'rejected') {
       counts.rejected++;

@@ -24,7 +24,17 @@ describe('ingest → graph → finding → GraphQL, through the real queue, work
     driver = await freshGraph();
     worker = startWorkerProcess(stack(), prefix);
     queue = ingestQueue(stack().redisUrl, prefix);
-    api = await startApi({ host: '127.0.0.1', port: 0, apiKey, driver, ingestQueue: queue, log: createLogger('test', 'silent') });
+    api = await startApi({
+      host: '127.0.0.1',
+      port: 0,
+      apiKey,
+      driver,
+      ingestQueue: queue,
+      redisUrl: stack().redisUrl,
+      queuePrefix: prefix,
+      ingest: { batchSize: 5, maxBodyBytes: 1 << 20, maxWaitingBatches: 100 },
+      log: createLogger('test', 'silent'),
+    });
   });
 
   afterAll(async () => {

@@ -42,3 +42,14 @@ describe('jsonRecords', () => {
     ]);
   });
 });
+
+describe('jsonRecords mode choice', () => {
+  it('treats a cut-off first line as JSON lines, so the next line is judged on its own', async () => {
+    const items = await collect('{"EventID": 1\n{"ok": true}\n');
+    expect(items.map((i) => i.kind)).toEqual(['error', 'record']);
+  });
+
+  it('treats a first line that opens an object and continues as pretty-printed JSON', async () => {
+    expect(await collect('{"Event": {\n  "a": 1\n}}\n')).toEqual([{ kind: 'record', line: 1, value: { Event: { a: 1 } } }]);
+  });
+});

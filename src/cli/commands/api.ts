@@ -11,7 +11,7 @@ import { resolveConnections } from '../../stack/stack.js';
 export function registerApi(program: Command): void {
   program
     .command('api')
-    .description('serve the GraphQL API only (NEO4J_URI, NEO4J_PASSWORD, REDIS_URL and PROVHUNT_API_KEY from the environment)')
+    .description('serve the GraphQL API only (NEO4J_URI, NEO4J_PASSWORD, connections.redis.url_URL and PROVHUNT_API_KEY from the environment)')
     .action(async () => {
       const config = loadConfig();
       if (!config.api.key) throw new Error('provhunt api: PROVHUNT_API_KEY must be set');
@@ -21,7 +21,7 @@ export function registerApi(program: Command): void {
       const database = connections.neo4j.database;
       await migrate(driver, database);
       const queue = ingestQueue(connections.redis.url, config.queuePrefix);
-      const api = await startApi({ host: config.api.host, port: config.api.port, apiKey: config.api.key, driver, database, ingestQueue: queue, log });
+      const api = await startApi({ host: config.api.host, port: config.api.port, apiKey: config.api.key, driver, database, ingestQueue: queue, redisUrl: connections.redis.url, queuePrefix: config.queuePrefix, ingest: config.ingest, log });
       const stop = async () => {
         await api.close();
         await queue.close();

@@ -21,7 +21,7 @@ const sampleDir = path.join(projectRoot, 'docs', 'samples');
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('start the stack (Neo4j and Redis unless NEO4J_URI / REDIS_URL are set), the workers and the API; Ctrl-C stops it all')
+    .description('start the stack (Neo4j and Redis unless NEO4J_URI / stack.connections.redis.url_URL are set), the workers and the API; Ctrl-C stops it all')
     .option('--sample', 'load the bundled sample telemetry and print its findings')
     .action(async (opts: { sample?: boolean }) => {
       const config = loadConfig();
@@ -53,7 +53,7 @@ export function registerStart(program: Command): void {
         await migrate(driver, database);
         const apiKeyFile = path.join(config.home, 'secrets', 'api-key');
         const apiKey = config.api.key ?? readOrCreateSecret(apiKeyFile);
-        api = await startApi({ host: config.api.host, port: config.api.port, apiKey, driver, database, ingestQueue: queue, log });
+        api = await startApi({ host: config.api.host, port: config.api.port, apiKey, driver, database, ingestQueue: queue, redisUrl: stack.connections.redis.url, queuePrefix: config.queuePrefix, ingest: config.ingest, log });
         await waitFor(async () => (await checkHealth(driver, queue, database)).ok, 60_000, 'the ingest workers');
 
         if (opts.sample) {
