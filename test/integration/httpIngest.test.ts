@@ -23,8 +23,8 @@ async function startTestApi(driver: Driver, prefix: string, limits: { maxBodyByt
   return { api, queue };
 }
 
-const post = (api: RunningApi, body: Buffer | string, headers: Record<string, string> = {}) =>
-  fetch(`${api.url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/x-ndjson', ...headers }, body });
+const post = (api: RunningApi, body: Uint8Array | string, headers: Record<string, string> = {}) =>
+  fetch(`${api.url}/v1/events`, { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/x-ndjson', ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
 
 describe('POST /v1/events against the real Redis, worker and Neo4j', () => {
   const prefix = uniquePrefix('http');
