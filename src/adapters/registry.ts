@@ -1,9 +1,11 @@
 import type { ParseOutcome, SourceAdapter, TextAdapter } from './adapter.js';
+import { ecsAdapter } from './ecs/ecs.js';
+import { sysmonLinuxXmlAdapter } from './sysmon/linuxXml.js';
 import { sysmonAdapter } from './sysmon/sysmon.js';
 import { windowsEventChannel } from './sysmon/envelope.js';
 
 /** Every JSON adapter, in the order auto-detection asks them (most specific first). */
-export const adapters: SourceAdapter[] = [sysmonAdapter];
+export const adapters: SourceAdapter[] = [sysmonAdapter, sysmonLinuxXmlAdapter, ecsAdapter];
 
 /** Line-oriented text adapters (package-manager logs), detected per input. */
 export const textAdapters: TextAdapter[] = [];

@@ -5,7 +5,7 @@ import { EVENT_MODEL_VERSION, type HostRef, type NormalizedEvent } from '../../s
 import { freshGraph, graphCounts } from '../support/graph.js';
 
 const web01: HostRef = { id: 'web01', name: 'web01', os: 'linux' };
-const base = (id: string, ts: number, host: HostRef = web01) => ({ v: EVENT_MODEL_VERSION, id, ts, host, source: { format: 'test', recordId: id } });
+const base = (id: string, ts: number, host: HostRef = web01) => ({ v: EVENT_MODEL_VERSION as typeof EVENT_MODEL_VERSION, id, ts, host, source: { format: 'test', recordId: id } });
 const T = Date.parse('2024-05-01T12:00:00Z');
 
 const events: NormalizedEvent[] = [

@@ -3,10 +3,11 @@ import { FieldError } from '../adapter.js';
 /**
  * A Sysmon event lifted out of whichever JSON rendering carried it. Three renderings are common:
  * evtx-to-JSON (`Event.System` / `Event.EventData`), Winlogbeat / Elastic Agent
- * (`winlog.event_data`), and flat NXLog-style records (fields at the top level).
+ * (`winlog.event_data`), and flat NXLog-style records (fields at the top level). A fourth,
+ * 'syslog-xml', is Sysmon for Linux: the event's XML inside a syslog message (see linuxXml.ts).
  */
 export interface SysmonRecord {
-  rendering: 'evtx-json' | 'winlogbeat' | 'flat';
+  rendering: 'evtx-json' | 'winlogbeat' | 'flat' | 'syslog-xml';
   eventId: number;
   computer: string;
   recordId?: string;

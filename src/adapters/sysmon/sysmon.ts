@@ -13,10 +13,11 @@ const fileOps: Record<number, 'create' | 'metadata' | 'delete'> = { 2: 'metadata
 export const sysmonAdapter: SourceAdapter = {
   format: 'sysmon',
   recognizes: (record) => isSysmonChannel(windowsEventChannel(record)),
-  parse: (record) => guard(() => parseSysmon(unwrapSysmon(record))),
+  parse: (record) => guard(() => parseSysmonRecord(unwrapSysmon(record))),
 };
 
-function parseSysmon(rec: SysmonRecord): ParseOutcome {
+/** Maps one unwrapped Sysmon event, from any rendering, to normalized events. Throws FieldError. */
+export function parseSysmonRecord(rec: SysmonRecord): ParseOutcome {
   const d = rec.data;
   const ctx = context(rec);
   const base = { v: EVENT_MODEL_VERSION, id: ctx.eventId, ts: ctx.ts, host: ctx.host, source: { format: 'sysmon', recordId: ctx.recordId } } as const;

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import { once } from 'node:events';
+
+/**
+ * Writes realistic Sysmon telemetry (flat NXLog rendering, one JSON object per line) for benchmarks:
+ * a fleet of hosts whose processes start, write files, load modules, resolve names and connect out,
+ * in the proportions a workstation fleet shows. Deterministic for a given size and seed.
+ */
+export interface GenerateOptions {
+  events: number;
+  hosts: number;
+  file: string;
+  seed?: number;
+}
+
+const images = ['C:\\Windows\\System32\\svchost.exe', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Windows\\explorer.exe', 'C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE', 'C:\\Windows\\System32\\msiexec.exe', 'C:\\Program Files\\Slack\\slack.exe', 'C:\\Windows\\System32\\cmd.exe', 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe'];
+const modules = ['C:\\Windows\\System32\\ntdll.dll', 'C:\\Windows\\System32\\kernel32.dll', 'C:\\Windows\\System32\\user32.dll', 'C:\\Windows\\System32\\crypt32.dll', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome_elf.dll', 'C:\\Windows\\System32\\wininet.dll'];
+const domains = ['update.googleapis.com', 'login.microsoftonline.com', 'outlook.office365.com', 'slack.com', 'cdn.example-cdn.net', 'telemetry.vendor.example'];
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+
+export async function generateTelemetry(opts: GenerateOptions): Promise<void> {
+  const random = rng(opts.seed ?? 42);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const out = fs.createWriteStream(opts.file);
+  const start = Date.parse('2024-06-01T08:00:00Z');
+  // Live processes per host, so later events reference processes that started earlier.
+  const live: string[][] = Array.from({ length: opts.hosts }, () => []);
+  for (let i = 0; i < opts.events; i++) {
+    const hostIndex = Math.floor(random() * opts.hosts);
+    const host = `ws-${hex(hostIndex, 4)}.corp.example`;
+    const ts = new Date(start + i * 7).toISOString().replace('T', ' ').replace('Z', '');
+    const procs = live[hostIndex]!;
+    const roll = random();
+    let record: Record<string, unknown>;
+    const base = { Channel: 'Microsoft-Windows-Sysmon/Operational', SourceName: 'Microsoft-Windows-Sysmon', Hostname: host, RecordNumber: i + 1, UtcTime: ts };
+    if (roll < 0.1 || procs.length === 0) {
+      const guid = `{${hex(hostIndex, 8)}-${hex(i & 0xffff, 4)}-6424-${hex((i >> 16) & 0xffff, 4)}-${hex(i, 12)}}`;
+      const parent = procs.length > 0 ? pick(procs) : `{${hex(hostIndex, 8)}-0000-6424-0000-000000000001}`;
+      const image = pick(images);
+      record = { ...base, EventID: 1, ProcessGuid: guid, ProcessId: String(1000 + (i % 60000)), Image: image, CommandLine: `"${image}" --flag ${i % 97}`, User: 'CORP\\user', Hashes: `SHA256=${hex(i * 2654435761, 16).padStart(64, 'a')}`, ParentProcessGuid: parent, ParentProcessId: '900', ParentImage: 'C:\\Windows\\explorer.exe' };
+      procs.push(guid);
+      if (procs.length > 50) procs.shift();
+    } else {
+      const guid = pick(procs);
+      const actor = { ProcessGuid: guid, ProcessId: '1234', Image: 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe' };
+      if (roll < 0.4) record = { ...base, ...actor, EventID: 11, TargetFilename: `C:\\Users\\user\\AppData\\Local\\Temp\\cache_${i % 5000}.tmp`, CreationUtcTime: ts };
+      else if (roll < 0.75) record = { ...base, ...actor, EventID: 7, ImageLoaded: pick(modules), Hashes: `SHA256=${hex(i % 300, 64)}`, Signed: 'true', Signature: 'Microsoft Windows', SignatureStatus: 'Valid' };
+      else if (roll < 0.9) record = { ...base, ...actor, EventID: 3, Protocol: 'tcp', Initiated: 'true', SourceIp: `10.1.${hostIndex >> 8}.${hostIndex & 255}`, SourcePort: String(40000 + (i % 20000)), DestinationIp: `203.0.113.${i % 200}`, DestinationHostname: pick(domains), DestinationPort: '443' };
+      else record = { ...base, ...actor, EventID: 22, QueryName: pick(domains), QueryStatus: '0', QueryResults: `::ffff:203.0.113.${i % 200};` };
+    }
+    if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}

@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+/**
+ * End-to-end ingest benchmark: generated Sysmon telemetry → `provhunt ingest --wait` (a child
+ * process) → BullMQ → N worker processes → Neo4j, against a plain in-process UNWIND … MERGE writer
+ * on the same data with the same driver. Prints events/s for both, their ratio, batch latency
+ * percentiles and the peak memory of each process.
+ *
+ *   npm run build && node dist/bench/ingest.js --events 100000 --workers 2
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { QueueEvents } from 'bullmq';
+import { projectRoot } from '../src/config/paths.js';
+import { createDriver } from '../src/graph/driver.js';
+import { migrate } from '../src/graph/migrate.js';
+import { writeEvents } from '../src/graph/writeEvents.js';
+import { openInput } from '../src/ingest/openInput.js';
+import { parseInput } from '../src/ingest/parseInput.js';
+import type { NormalizedEvent } from '../src/model/event.js';
+import { INGEST_QUEUE, redisConnection } from '../src/queue/queues.js';
+import { generateTelemetry } from './generateTelemetry.js';
+import { benchStack, exitOf, machineLine, percentile, rssSampler, spawnNode } from './support.js';
+
+const { values } = parseArgs({
+  options: {
+    events: { type: 'string', default: '100000' },
+    hosts: { type: 'string', default: '200' },
+    workers: { type: 'string', default: '2' },
+    concurrency: { type: 'string', default: '1' },
+    batch: { type: 'string', default: '2000' },
+    heap: { type: 'string', default: '2g' },
+    pagecache: { type: 'string', default: '2048' },
+    'skip-plain': { type: 'boolean', default: false },
+  },
+});
+const events = Number(values.events);
+const batchSize = Number(values.batch);
+const workerCount = Number(values.workers);
+
+const stack = await benchStack({ heap: values.heap!, pageCacheMb: Number(values.pagecache) });
+const driver = createDriver(stack.connections.neo4j);
+const neo4jMemory = stack.neo4jPid ? rssSampler(stack.neo4jPid) : undefined;
+const file = path.join(os.tmpdir(), `provhunt-bench-${events}.jsonl`);
+try {
+  await migrate(driver);
+  process.stderr.write(`generating ${events} events over ${values.hosts} hosts\n`);
+  await generateTelemetry({ events, hosts: Number(values.hosts), file });
+  const sizeMb = fs.statSync(file).size / 2 ** 20;
+
+  const plain = values['skip-plain'] ? undefined : await plainWriter(file);
+  if (plain) await wipe();
+  const pipeline = await endToEnd(file);
+
+  const result = {
+    machine: machineLine(),
+    events,
+    inputMb: Math.round(sizeMb),
+    batchSize,
+    workers: workerCount,
+    workerConcurrency: Number(values.concurrency),
+    endToEnd: pipeline,
+    plainWriter: plain,
+    ratio: plain ? +(pipeline.eventsPerSecond / plain.eventsPerSecond).toFixed(2) : undefined,
+    neo4jPeakMb: neo4jMemory?.peakMb(),
+  };
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+} finally {
+  neo4jMemory?.stop();
+  await driver.close();
+  await stack.stop();
+  fs.rmSync(file, { force: true });
+}
+
+/** Baseline: parse and write batches sequentially from this process, no queue, no analytics. */
+async function plainWriter(input: string) {
+  const t0 = performance.now();
+  let batch: NormalizedEvent[] = [];
+  let written = 0;
+  const latencies: number[] = [];
+  const flush = async () => {
+    const b0 = performance.now();
+    await writeEvents(driver, batch);
+    latencies.push(performance.now() - b0);
+    written += batch.length;
+    batch = [];
+  };
+  for await (const outcome of parseInput(await openInput(input), { fileName: input })) {
+    if (outcome.outcome !== 'events') continue;
+    batch.push(...outcome.events);
+    if (batch.length >= batchSize) await flush();
+  }
+  if (batch.length > 0) await flush();
+  const seconds = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  return {
+    eventsPerSecond: Math.round(written / seconds),
+    seconds: +seconds.toFixed(1),
+    batchMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)) },
+    peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
+async function wipe(): Promise<void> {
+  const session = driver.session();
+  try {
+    await session.run('MATCH (n) WHERE NOT n:Migration CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+}
+
+/** The real path: the CLI producer and worker processes, measured from first byte to last write. */
+async function endToEnd(input: string) {
+  const prefix = `bench${Date.now()}`;
+  const env = {
+    NEO4J_URI: stack.connections.neo4j.uri,
+    NEO4J_PASSWORD: stack.connections.neo4j.password,
+    REDIS_URL: stack.connections.redis.url,
+    PROVHUNT_QUEUE_PREFIX: prefix,
+    PROVHUNT_BATCH_SIZE: String(batchSize),
+    PROVHUNT_WORKER_CONCURRENCY: values.concurrency!,
+    PROVHUNT_LOG_LEVEL: 'warn',
+  };
+  const workerScript = path.join(projectRoot, 'dist', 'workers', 'ingest.js');
+  const workers = Array.from({ length: workerCount }, () => spawnNode(workerScript, [], env));
+  const workerMemory = workers.map((w) => rssSampler(w.pid!));
+  const latencies: number[] = [];
+  const queueEvents = new QueueEvents(INGEST_QUEUE, { connection: redisConnection(stack.connections.redis.url), prefix });
+  const added = new Map<string, number>();
+  queueEvents.on('added', ({ jobId }) => added.set(jobId, performance.now()));
+  queueEvents.on('completed', ({ jobId }) => {
+    const t = added.get(jobId);
+    if (t !== undefined) latencies.push(performance.now() - t);
+  });
+  await queueEvents.waitUntilReady();
+  await new Promise((r) => setTimeout(r, 1500)); // workers connect
+
+  const t0 = performance.now();
+  const producer = spawnNode(path.join(projectRoot, 'dist', 'src', 'cli', 'main.js'), ['ingest', '--wait', input], env);
+  const producerMemory = rssSampler(producer.pid!);
+  let stderr = '';
+  producer.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await exitOf(producer);
+  const seconds = (performance.now() - t0) / 1000;
+  if (code !== 0) throw new Error(`ingest exited ${code}: ${stderr}`);
+
+  for (const w of workers) w.kill('SIGTERM');
+  await Promise.all(workers.map(exitOf));
+  await queueEvents.close();
+  latencies.sort((a, b) => a - b);
+  const accepted = Number(/accepted (\d+) events/.exec(stderr)?.[1] ?? 0);
+  return {
+    eventsPerSecond: Math.round(accepted / seconds),
+    seconds: +seconds.toFixed(1),
+    accepted,
+    batchQueueToDoneMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)) },
+    producerPeakMb: producerMemory.peakMb(),
+    workerPeakMb: workerMemory.map((m) => m.peakMb()),
+  };
+}
