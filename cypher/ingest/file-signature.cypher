@@ -1,8 +1,7 @@
 // A verifier's verdict on a file (Gatekeeper, XProtect, codesign): linked to the signing identity,
 // so a hunter can pivot from a signer or Team ID to every file it signed.
 UNWIND $rows AS r
-MERGE (f:File {uid: r.fileUid})
-  ON CREATE SET f.hostId = r.hostId, f.path = r.path, f.name = r.name
+MATCH (f:File {uid: r.fileUid})
 MERGE (s:Signer {key: r.signerKey})
   ON CREATE SET s.name = r.signer, s.teamId = r.teamId
 MERGE (f)-[v:VERIFIED {eventId: r.eventId}]->(s)

@@ -14,10 +14,6 @@ CALL (r, known) {
     ON CREATE SET placeholder.name = r.hostName, placeholder.os = 'unknown', placeholder.placeholder = true, placeholder.firstSeen = r.ts
   RETURN placeholder AS host
 }
-MERGE (d:Domain {name: r.query})
+MATCH (d:Domain {name: r.query})
 MERGE (host)-[q:QUERIED {eventId: r.eventId}]->(d)
   ON CREATE SET q.ts = r.ts, q.answers = r.answers, q.source = r.source
-FOREACH (address IN r.answers |
-  MERGE (ip:IP {address: address})
-  MERGE (d)-[res:RESOLVED_TO]->(ip)
-    ON CREATE SET res.firstSeen = r.ts)

@@ -15,11 +15,7 @@ CALL (r, known) {
     ON CREATE SET placeholder.name = r.hostName, placeholder.os = 'unknown', placeholder.placeholder = true, placeholder.firstSeen = r.ts
   RETURN placeholder AS host
 }
-MERGE (ip:IP {address: r.dstIp})
+MATCH (ip:IP {address: r.dstIp})
 MERGE (host)-[c:CONNECTED {eventId: r.eventId}]->(ip)
   ON CREATE SET c.ts = r.ts, c.direction = r.direction, c.protocol = r.protocol, c.srcIp = r.srcIp,
                 c.srcPort = r.srcPort, c.dstPort = r.dstPort, c.dstHostname = r.dstHostname, c.source = r.source
-FOREACH (name IN CASE WHEN r.dstHostname IS NULL THEN [] ELSE [r.dstHostname] END |
-  MERGE (d:Domain {name: name})
-  MERGE (d)-[res:RESOLVED_TO]->(ip)
-    ON CREATE SET res.firstSeen = r.ts)

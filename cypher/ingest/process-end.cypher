@@ -1,4 +1,3 @@
 UNWIND $rows AS r
-MERGE (p:Process {uid: r.actorUid})
-  ON CREATE SET p.hostId = r.hostId, p.pid = r.actorPid, p.image = r.actorImage, p.imageName = r.actorImageName
+MATCH (p:Process {uid: r.actorUid})
 SET p.endTs = r.ts

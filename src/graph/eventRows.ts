@@ -1,5 +1,6 @@
 import { fileUid } from '../adapters/identity.js';
 import type { FileEvent, HostRef, NormalizedEvent, ProcessRef, Signature } from '../model/event.js';
+import { NodeSet } from './nodeRows.js';
 
 /**
  * Turns normalized events into parameter rows for the batched UNWIND statements in cypher/ingest.
@@ -9,6 +10,13 @@ export type Row = Record<string, unknown>;
 
 export interface WritePlan {
   hosts: Row[];
+  processNodes: Row[];
+  fileNodes: Row[];
+  binaryNodes: Row[];
+  ipNodes: Row[];
+  domainNodes: Row[];
+  contentLinks: Row[];
+  resolutionLinks: Row[];
   hostIps: Row[];
   processStarts: Row[];
   processEnds: Row[];
@@ -59,11 +67,12 @@ function isAttributableIp(ip: string | undefined): ip is string {
 }
 
 function emptyPlan(): WritePlan {
-  return { hosts: [], hostIps: [], processStarts: [], processEnds: [], fileWrites: [], fileDeletes: [], moduleLoads: [], connections: [], dnsQueries: [], hostConnections: [], hostDnsQueries: [], packages: [], fileSignatures: [] };
+  return { hosts: [], processNodes: [], fileNodes: [], binaryNodes: [], ipNodes: [], domainNodes: [], contentLinks: [], resolutionLinks: [], hostIps: [], processStarts: [], processEnds: [], fileWrites: [], fileDeletes: [], moduleLoads: [], connections: [], dnsQueries: [], hostConnections: [], hostDnsQueries: [], packages: [], fileSignatures: [] };
 }
 
 export function planWrites(events: NormalizedEvent[]): WritePlan {
   const plan = emptyPlan();
+  const nodes = new NodeSet();
   const hosts = new Map<string, Row>();
   const hostIps = new Map<string, { hostId: string; ip: string; firstSeen: number; lastSeen: number }>();
   const sawIp = (hostId: string, ip: string, ts: number) => {
@@ -83,7 +92,34 @@ export function planWrites(events: NormalizedEvent[]): WritePlan {
   }
   plan.hosts = [...hosts.values()];
   plan.hostIps = [...hostIps.values()];
-  return plan;
+  collectNodes(plan, nodes);
+  return { ...plan, ...nodes.rows() };
+}
+
+/** Every node and structural link the event rows refer to, so the event statements only MATCH them. */
+function collectNodes(plan: WritePlan, nodes: NodeSet): void {
+  for (const r of plan.processStarts) {
+    nodes.process(r.uid as string, r.hostId as string, r.pid, r.image, r.imageName);
+    nodes.process(r.parentUid as string | null, r.hostId as string, r.parentPid, r.parentImage, r.parentImageName);
+    nodes.file(r.imageUid as string, r.hostId as string, r.image as string, r.imageName as string);
+    nodes.content(r.imageUid as string, r.sha256 as string | null, r);
+  }
+  for (const r of [...plan.processEnds, ...plan.fileWrites, ...plan.fileDeletes, ...plan.moduleLoads, ...plan.connections, ...plan.dnsQueries]) {
+    nodes.process(r.actorUid as string | null, r.hostId as string, r.actorPid, r.actorImage, r.actorImageName);
+  }
+  for (const r of [...plan.fileWrites, ...plan.fileDeletes, ...plan.moduleLoads, ...plan.fileSignatures]) {
+    nodes.file(r.fileUid as string, r.hostId as string, r.path as string, r.name as string);
+  }
+  for (const r of plan.fileWrites) nodes.content(r.fileUid as string, r.sha256 as string | null);
+  for (const r of plan.moduleLoads) nodes.content(r.fileUid as string, r.sha256 as string | null, r);
+  for (const r of [...plan.connections, ...plan.hostConnections]) {
+    nodes.ip(r.dstIp as string);
+    if (r.dstHostname) nodes.resolution(r.dstHostname as string, r.dstIp as string, r.ts as number);
+  }
+  for (const r of [...plan.dnsQueries, ...plan.hostDnsQueries]) {
+    nodes.domain(r.query as string);
+    for (const answer of r.answers as string[]) nodes.resolution(r.query as string, answer, r.ts as number);
+  }
 }
 
 function addEvent(plan: WritePlan, e: NormalizedEvent, common: Row, sawIp: (hostId: string, ip: string, ts: number) => void): void {

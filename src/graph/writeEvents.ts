@@ -4,11 +4,19 @@ import { cypher } from './cypher.js';
 import { planWrites, type WritePlan } from './eventRows.js';
 
 /**
- * Statement order inside the batch's transaction: hosts and process starts first, so later rows
- * find the real process node rather than creating a placeholder that is filled in afterwards.
+ * Statement order inside the batch's transaction: first every distinct node the batch touches
+ * (each once, in key order), then the structural links, then one relationship per event, whose
+ * statements only MATCH their endpoints.
  */
 const steps: Array<[keyof WritePlan, string]> = [
   ['hosts', 'ingest/hosts'],
+  ['processNodes', 'ingest/nodes/processes'],
+  ['fileNodes', 'ingest/nodes/files'],
+  ['binaryNodes', 'ingest/nodes/binaries'],
+  ['ipNodes', 'ingest/nodes/ips'],
+  ['domainNodes', 'ingest/nodes/domains'],
+  ['contentLinks', 'ingest/links/has-content'],
+  ['resolutionLinks', 'ingest/links/resolved-to'],
   ['hostIps', 'ingest/host-ips'],
   ['processStarts', 'ingest/process-start'],
   ['processEnds', 'ingest/process-end'],

@@ -1,0 +1,2 @@
+UNWIND $rows AS r
+MERGE (:Domain {name: r.name})

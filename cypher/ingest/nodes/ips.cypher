@@ -1,0 +1,2 @@
+UNWIND $rows AS r
+MERGE (:IP {address: r.address})
