@@ -1,14 +1,18 @@
 import type { ParseOutcome, SourceAdapter, TextAdapter } from './adapter.js';
 import { ecsAdapter } from './ecs/ecs.js';
+import { esloggerAdapter } from './eslogger/eslogger.js';
+import { ocsfAdapter } from './ocsf/ocsf.js';
+import { packageLogAdapters } from './packages/index.js';
+import { zeekAdapter } from './zeek/zeek.js';
 import { sysmonLinuxXmlAdapter } from './sysmon/linuxXml.js';
 import { sysmonAdapter } from './sysmon/sysmon.js';
 import { windowsEventChannel } from './sysmon/envelope.js';
 
 /** Every JSON adapter, in the order auto-detection asks them (most specific first). */
-export const adapters: SourceAdapter[] = [sysmonAdapter, sysmonLinuxXmlAdapter, ecsAdapter];
+export const adapters: SourceAdapter[] = [sysmonAdapter, sysmonLinuxXmlAdapter, ocsfAdapter, zeekAdapter, esloggerAdapter, ecsAdapter];
 
 /** Line-oriented text adapters (package-manager logs), detected per input. */
-export const textAdapters: TextAdapter[] = [];
+export const textAdapters: TextAdapter[] = packageLogAdapters;
 
 export const knownFormats = () => [...adapters, ...textAdapters].map((a) => a.format);
 
