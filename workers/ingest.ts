@@ -18,6 +18,7 @@ const worker = startIngestWorker({
   redisUrl: connections.redis.url,
   prefix: config.queuePrefix,
   concurrency: config.workers.concurrency,
+  lockMs: config.workers.lockMs,
   driver,
   database: connections.neo4j.database,
   log,

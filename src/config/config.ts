@@ -25,6 +25,7 @@ export const envSchema = z.object({
   PROVHUNT_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   PROVHUNT_WORKERS: positiveInt.max(64).default(2),
   PROVHUNT_WORKER_CONCURRENCY: positiveInt.max(64).default(1),
+  PROVHUNT_WORKER_LOCK_MS: positiveInt.min(1000).default(30_000),
   PROVHUNT_BATCH_SIZE: positiveInt.max(50_000).default(2000),
   PROVHUNT_INGEST_MAX_BYTES: positiveInt.default(64 * 1024 * 1024),
   PROVHUNT_INGEST_MAX_WAITING: positiveInt.default(500),
@@ -48,7 +49,7 @@ export interface Config {
   };
   redis: { url?: string; localPort: number };
   api: { host: string; port: number; key?: string };
-  workers: { processes: number; concurrency: number };
+  workers: { processes: number; concurrency: number; lockMs: number };
   ingest: { batchSize: number; maxBodyBytes: number; maxWaitingBatches: number };
   queuePrefix: string;
   logLevel: Env['PROVHUNT_LOG_LEVEL'];
@@ -83,7 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     redis: { url: e.REDIS_URL, localPort: e.PROVHUNT_REDIS_PORT },
     api: { host: e.PROVHUNT_API_HOST, port: e.PROVHUNT_API_PORT, key: e.PROVHUNT_API_KEY },
-    workers: { processes: e.PROVHUNT_WORKERS, concurrency: e.PROVHUNT_WORKER_CONCURRENCY },
+    workers: { processes: e.PROVHUNT_WORKERS, concurrency: e.PROVHUNT_WORKER_CONCURRENCY, lockMs: e.PROVHUNT_WORKER_LOCK_MS },
     ingest: { batchSize: e.PROVHUNT_BATCH_SIZE, maxBodyBytes: e.PROVHUNT_INGEST_MAX_BYTES, maxWaitingBatches: e.PROVHUNT_INGEST_MAX_WAITING },
     queuePrefix: e.PROVHUNT_QUEUE_PREFIX,
     logLevel: e.PROVHUNT_LOG_LEVEL,

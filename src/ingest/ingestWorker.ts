@@ -8,6 +8,8 @@ export interface IngestWorkerOptions {
   redisUrl: string;
   prefix: string;
   concurrency: number;
+  /** How long a batch stays claimed without a heartbeat before another worker takes it over. */
+  lockMs?: number;
   driver: Driver;
   database?: string;
   log: Logger;
@@ -23,6 +25,10 @@ export function startIngestWorker(opts: IngestWorkerOptions): Worker<IngestJob, 
     connection: redisConnection(opts.redisUrl),
     prefix: opts.prefix,
     concurrency: opts.concurrency,
+    // A worker that dies mid-batch stops renewing its lock; after lockMs the batch is re-queued
+    // and, its transaction never having committed, written again in full.
+    lockDuration: opts.lockMs ?? 30_000,
+    stalledInterval: opts.lockMs ?? 30_000,
   });
   worker.on('completed', (job, result) => {
     opts.log.debug({ batchId: job.data.batchId, ...result }, 'batch written');

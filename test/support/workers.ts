@@ -4,7 +4,7 @@ import { projectRoot } from '../../src/config/paths.js';
 import type { TestStack } from './globalStack.js';
 
 /** Starts the real compiled worker entry point (dist/workers/ingest.js) against the test stack. */
-export function startWorkerProcess(stack: TestStack, prefix: string): ChildProcess {
+export function startWorkerProcess(stack: TestStack, prefix: string, extraEnv: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [path.join(projectRoot, 'dist', 'workers', 'ingest.js')], {
     env: {
       ...process.env,
@@ -14,6 +14,7 @@ export function startWorkerProcess(stack: TestStack, prefix: string): ChildProce
       REDIS_URL: stack.redisUrl,
       PROVHUNT_QUEUE_PREFIX: prefix,
       PROVHUNT_LOG_LEVEL: 'warn',
+      ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
