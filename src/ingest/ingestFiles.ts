@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { QueueEvents, type Job } from 'bullmq';
-import { INGEST_QUEUE, ingestQueue, redisConnection, type IngestJob, type IngestResult } from '../queue/queues.js';
+import { ingestQueue } from '../queue/queues.js';
+import { BatchTracker } from './batchTracker.js';
 import { emptyCounts, submitInput, type Reject, type SubmitCounts } from './submit.js';
 
 export interface IngestRunOptions {
@@ -48,12 +48,10 @@ export function expandInputs(inputs: string[]): string[] {
 export async function ingestFiles(inputs: string[], opts: IngestRunOptions): Promise<IngestRunResult> {
   const files = expandInputs(inputs);
   const queue = ingestQueue(opts.redisUrl, opts.prefix);
-  // Subscribed before the first job is added, so no completion can be missed.
-  const events = opts.wait ? new QueueEvents(INGEST_QUEUE, { connection: redisConnection(opts.redisUrl), prefix: opts.prefix }) : undefined;
-  const jobs: Job<IngestJob, IngestResult>[] = [];
+  const tracker = opts.wait ? new BatchTracker(opts.redisUrl, opts.prefix, queue) : undefined;
   const counts = emptyCounts();
   try {
-    await events?.waitUntilReady();
+    await tracker?.ready();
     for (const file of files) {
       await submitInput(file, {
         queue,
@@ -62,26 +60,15 @@ export async function ingestFiles(inputs: string[], opts: IngestRunOptions): Pro
         hostName: opts.hostName,
         onReject: opts.onReject,
         onBatch: (job, c) => {
-          if (opts.wait) jobs.push(job);
+          tracker?.track(job.id!);
           opts.onProgress?.(c);
         },
       }, counts);
     }
-    let failedBatches = 0;
-    let findings = 0;
-    if (events) {
-      for (const job of jobs) {
-        try {
-          const result = await job.waitUntilFinished(events);
-          findings += result.findings;
-        } catch {
-          failedBatches++;
-        }
-      }
-    }
-    return { ...counts, files: files.length, failedBatches, findings };
+    const done = tracker ? await tracker.allDone() : { failed: 0, findings: 0 };
+    return { ...counts, files: files.length, failedBatches: done.failed, findings: done.findings };
   } finally {
-    await events?.close();
+    await tracker?.close();
     await queue.close();
   }
 }
