@@ -52,6 +52,7 @@ export function rssSampler(pid: number): { peakMb(): number; stop(): void } {
     }
   };
   const timer = setInterval(sample, 100);
+  timer.unref(); // never what keeps the benchmark alive
   sample();
   return { peakMb: () => (sample(), Math.round(peak)), stop: () => clearInterval(timer) };
 }

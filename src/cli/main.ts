@@ -5,6 +5,7 @@ import { registerDlq } from './commands/dlq.js';
 import { registerFindings } from './commands/findings.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerRetention } from './commands/retention.js';
 import { registerStart } from './commands/start.js';
 
 const program = new Command('provhunt')
@@ -17,6 +18,7 @@ registerFindings(program);
 registerMigrate(program);
 registerApi(program);
 registerDlq(program);
+registerRetention(program);
 
 try {
   await program.parseAsync(process.argv);

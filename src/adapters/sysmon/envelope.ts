@@ -1,4 +1,7 @@
 import { FieldError } from '../adapter.js';
+import { text } from '../text.js';
+
+export { text };
 
 /**
  * A Sysmon event lifted out of whichever JSON rendering carried it. Three renderings are common:
@@ -91,12 +94,3 @@ function required(value: string | undefined, field: string): string {
   return value;
 }
 
-/** Strings, numbers and booleans as trimmed text; Sysmon's "-" placeholder counts as absent. */
-export function text(value: unknown): string | undefined {
-  if (typeof value === 'string') {
-    const t = value.trim();
-    return t === '' || t === '-' ? undefined : t;
-  }
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
-  return undefined;
-}

@@ -1,4 +1,7 @@
 import { FieldError } from '../adapter.js';
+import { text } from '../text.js';
+
+export { text };
 
 export type Obj = Record<string, unknown>;
 
@@ -21,15 +24,6 @@ export function field(record: Obj, name: string): unknown {
   return isObj(parent) ? field(parent, name.slice(dot + 1)) : undefined;
 }
 
-/** Strings, numbers and booleans as trimmed text; empty strings and Zeek's "-" placeholder count as absent. */
-export function text(value: unknown): string | undefined {
-  if (typeof value === 'string') {
-    const t = value.trim();
-    return t === '' || t === '-' ? undefined : t;
-  }
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
-  return undefined;
-}
 
 export function requireText(record: Obj, name: string): string {
   const value = text(field(record, name));

@@ -8,8 +8,11 @@ import { processUid, processUidFromPid } from '../../../src/adapters/identity.js
 import { projectRoot } from '../../../src/config/paths.js';
 import { jsonRecords } from '../../../src/ingest/jsonRecords.js';
 import type { NormalizedEvent } from '../../../src/model/event.js';
+import { at, eventsFrom, onlyEventFrom, withNestedFields as withFields, type Rec } from '../../support/adapterHelpers.js';
+const eventsOf = (record: unknown): NormalizedEvent[] => eventsFrom(ecsAdapter, record);
+const only = (record: unknown): NormalizedEvent => onlyEventFrom(ecsAdapter, record);
 
-type Rec = Record<string, unknown>;
+
 
 const fixture = (name: string): Rec[] => JSON.parse(fs.readFileSync(path.join(projectRoot, 'test', 'fixtures', 'ecs', name), 'utf8')) as Rec[];
 const defend = fixture('windows-elastic-defend.json');
@@ -17,37 +20,9 @@ const winlogbeat = fixture('windows-winlogbeat-security.json');
 const auditbeat = fixture('linux-auditbeat.json');
 const macHits = fixture('macos-endpoint-7x-hits.json');
 
-const at = <T>(list: T[], i: number): T => {
-  const item = list[i];
-  if (item === undefined) throw new Error(`no item ${i}`);
-  return item;
-};
 
-function eventsOf(record: unknown): NormalizedEvent[] {
-  const outcome = ecsAdapter.parse(record as Rec);
-  if (outcome.outcome !== 'events') throw new Error(`expected events, got ${JSON.stringify(outcome)}`);
-  return outcome.events;
-}
 
-function only(record: unknown): NormalizedEvent {
-  const events = eventsOf(record);
-  expect(events).toHaveLength(1);
-  return at(events, 0);
-}
 
-/** A deep copy with `patch` applied at dotted paths of the nested document (undefined deletes). */
-function withFields(record: Rec, patch: Record<string, unknown>): Rec {
-  const copy = structuredClone(record);
-  for (const [dotted, value] of Object.entries(patch)) {
-    const parts = dotted.split('.');
-    let node = copy;
-    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Rec;
-    const last = parts[parts.length - 1]!;
-    if (value === undefined) delete node[last];
-    else node[last] = value;
-  }
-  return copy;
-}
 
 /** The same document with every nested object written as dotted keys, as some shippers do. */
 function flatten(record: Rec, prefix = ''): Rec {

@@ -6,8 +6,10 @@ import { verdictOfFlags } from '../../../src/adapters/eslogger/codesign.js';
 import { esloggerAdapter as adapter } from '../../../src/adapters/eslogger/eslogger.js';
 import { projectRoot } from '../../../src/config/paths.js';
 import type { NormalizedEvent } from '../../../src/model/event.js';
+import { onlyEventFrom, withNestedFields as withFields, type Rec } from '../../support/adapterHelpers.js';
+const only = (record: unknown): NormalizedEvent => onlyEventFrom(adapter, record);
 
-type Rec = Record<string, unknown>;
+
 
 /**
  * One eslogger capture of a tampered update, written for these tests in eslogger's JSON shape
@@ -46,31 +48,8 @@ const host = { id: 'unknown-mac', name: 'unknown-mac', os: 'macos' };
 const uid = (pid: number, pidversion: number, hostId = 'unknown-mac') => `${hostId}|at:${pid}:${pidversion}`;
 const UPDATER = '/Applications/Example.app/Contents/MacOS/Updater';
 
-function eventsOf(record: Rec): NormalizedEvent[] {
-  const outcome = adapter.parse(record);
-  if (outcome.outcome !== 'events') throw new Error(`expected events, got ${JSON.stringify(outcome)}`);
-  return outcome.events;
-}
 
-function only(record: Rec): NormalizedEvent {
-  const events = eventsOf(record);
-  expect(events).toHaveLength(1);
-  return events[0]!;
-}
 
-/** A copy with `patch` applied at dotted paths (undefined deletes). */
-function withFields(record: Rec, patch: Record<string, unknown>): Rec {
-  const copy = structuredClone(record);
-  for (const [dotted, value] of Object.entries(patch)) {
-    const parts = dotted.split('.');
-    let node = copy;
-    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Rec;
-    const last = parts[parts.length - 1]!;
-    if (value === undefined) delete node[last];
-    else node[last] = value;
-  }
-  return copy;
-}
 
 const rejected = (field: string, reason: string): ParseOutcome => ({ outcome: 'rejected', field, reason });
 

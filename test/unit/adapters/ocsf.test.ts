@@ -5,45 +5,20 @@ import { hostKey, processUid, processUidFromPid } from '../../../src/adapters/id
 import { ocsfAdapter } from '../../../src/adapters/ocsf/ocsf.js';
 import { projectRoot } from '../../../src/config/paths.js';
 import type { NormalizedEvent } from '../../../src/model/event.js';
+import { at, eventsFrom, onlyEventFrom, withNestedFields as withFields, type Rec } from '../../support/adapterHelpers.js';
+const eventsOf = (record: unknown): NormalizedEvent[] => eventsFrom(ocsfAdapter, record);
+const only = (record: unknown): NormalizedEvent => onlyEventFrom(ocsfAdapter, record);
 
-type Rec = Record<string, unknown>;
+
 
 const fixture = (name: string): Rec[] => JSON.parse(fs.readFileSync(path.join(projectRoot, 'test', 'fixtures', 'ocsf', name), 'utf8')) as Rec[];
 const windows = fixture('windows-endpoint.json');
 const noDevice = fixture('network-without-device.json');
 const unix = fixture('linux-macos-endpoint.json');
 
-const at = <T>(list: T[], i: number): T => {
-  const item = list[i];
-  if (item === undefined) throw new Error(`no item ${i}`);
-  return item;
-};
 
-function eventsOf(record: Rec): NormalizedEvent[] {
-  const outcome = ocsfAdapter.parse(record);
-  if (outcome.outcome !== 'events') throw new Error(`expected events, got ${JSON.stringify(outcome)}`);
-  return outcome.events;
-}
 
-function only(record: Rec): NormalizedEvent {
-  const events = eventsOf(record);
-  expect(events).toHaveLength(1);
-  return at(events, 0);
-}
 
-/** A deep copy with `patch` applied at dotted paths of the nested record (undefined deletes). */
-function withFields(record: Rec, patch: Record<string, unknown>): Rec {
-  const copy = structuredClone(record);
-  for (const [dotted, value] of Object.entries(patch)) {
-    const parts = dotted.split('.');
-    let node = copy;
-    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Rec;
-    const last = parts[parts.length - 1]!;
-    if (value === undefined) delete node[last];
-    else node[last] = value;
-  }
-  return copy;
-}
 
 const launch = at(windows, 0);
 const fileCreate = at(windows, 1);

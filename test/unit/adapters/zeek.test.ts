@@ -5,8 +5,10 @@ import { hostKey } from '../../../src/adapters/identity.js';
 import { zeekAdapter } from '../../../src/adapters/zeek/zeek.js';
 import { projectRoot } from '../../../src/config/paths.js';
 import type { NormalizedEvent } from '../../../src/model/event.js';
+import { at, onlyEventFrom, type Rec } from '../../support/adapterHelpers.js';
+const only = (record: Rec): NormalizedEvent => onlyEventFrom(zeekAdapter, record);
 
-type Rec = Record<string, unknown>;
+
 
 /** Zeek's JSON logs: one object per line. */
 const log = (name: string): Rec[] =>
@@ -18,18 +20,7 @@ const log = (name: string): Rec[] =>
 const conn = log('conn.log');
 const dns = log('dns.log');
 
-const at = <T>(list: T[], i: number): T => {
-  const item = list[i];
-  if (item === undefined) throw new Error(`no item ${i}`);
-  return item;
-};
 
-function only(record: Rec): NormalizedEvent {
-  const outcome = zeekAdapter.parse(record);
-  if (outcome.outcome !== 'events') throw new Error(`expected events, got ${JSON.stringify(outcome)}`);
-  expect(outcome.events).toHaveLength(1);
-  return at(outcome.events, 0);
-}
 
 /** A copy with top-level (dotted-key) fields replaced; undefined deletes. */
 function withFields(record: Rec, patch: Rec): Rec {
