@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../src/config/paths.js';
+import { deadLetterQueue, ingestQueue } from '../../src/queue/queues.js';
+import { freshGraph, stack, uniquePrefix } from '../support/graph.js';
+import { startWorkerProcess, stopProcess } from '../support/workers.js';
+
+function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'src', 'cli', 'main.js'), ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A batch that fails every attempt is kept with its reason, listed, and can be put back. */
+describe('the dead-letter queue', () => {
+  const prefix = uniquePrefix('dlq');
+  let driver: Driver;
+  let worker: ChildProcess;
+  const env = () => ({ NEO4J_URI: stack().neo4j.uri, NEO4J_PASSWORD: stack().neo4j.password, REDIS_URL: stack().redisUrl, PROVHUNT_QUEUE_PREFIX: prefix });
+
+  beforeAll(async () => {
+    driver = await freshGraph();
+    worker = startWorkerProcess(stack(), prefix);
+  });
+  afterAll(async () => {
+    await stopProcess(worker);
+    await driver.close();
+  });
+
+  it('keeps a batch that failed every retry with its reason, lists it, and replays it onto the ingest queue', async () => {
+    const ingest = ingestQueue(stack().redisUrl, prefix);
+    const dead = deadLetterQueue(stack().redisUrl, prefix);
+    // A batch a worker cannot write: an event without its process facts.
+    const broken = { batchId: 'broken-batch', origin: 'test.jsonl', firstLine: 7, events: [{ kind: 'process.start', id: 'x', ts: 1, host: { id: 'h', name: 'h', os: 'windows' } }] };
+    await ingest.add('events', broken as never, { jobId: 'broken-batch', attempts: 2, backoff: { type: 'fixed', delay: 100 } });
+    for (let i = 0; i < 200 && (await dead.getWaitingCount()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
+
+    const list = await cli(['dlq', 'list'], env());
+    expect(list.code).toBe(0);
+    const entries = list.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ id: 'broken-batch', origin: 'test.jsonl', firstLine: 7, events: 1, attempts: 2 });
+    expect(String(entries[0]!.reason)).not.toBe('');
+
+    await stopProcess(worker); // so the replayed batch stays visible in the queue
+    const replay = await cli(['dlq', 'replay', 'broken-batch'], env());
+    expect(replay.stderr).toContain('replayed 1 batch(es)');
+    expect(await dead.getWaitingCount()).toBe(0);
+    const waiting = await ingest.getJobs(['waiting']);
+    expect(waiting.map((j) => j.data.batchId)).toEqual(['broken-batch']);
+    await ingest.obliterate({ force: true });
+    await Promise.all([ingest.close(), dead.close()]);
+  });
+});
