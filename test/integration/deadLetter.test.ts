@@ -1,22 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../src/config/paths.js';
 import { deadLetterQueue, ingestQueue } from '../../src/queue/queues.js';
 import { freshGraph, stack, uniquePrefix } from '../support/graph.js';
+import { runCli } from '../support/cli.js';
 import { startWorkerProcess, stopProcess } from '../support/workers.js';
 
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'src', 'cli', 'main.js'), ...args], { env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** A batch that fails every attempt is kept with its reason, listed, and can be put back. */
 describe('the dead-letter queue', () => {
@@ -42,7 +31,7 @@ describe('the dead-letter queue', () => {
     await ingest.add('events', broken as never, { jobId: 'broken-batch', attempts: 2, backoff: { type: 'fixed', delay: 100 } });
     for (let i = 0; i < 200 && (await dead.getWaitingCount()) === 0; i++) await new Promise((r) => setTimeout(r, 50));
 
-    const list = await cli(['dlq', 'list'], env());
+    const list = await runCli(['dlq', 'list'], env());
     expect(list.code).toBe(0);
     const entries = list.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(entries).toHaveLength(1);
@@ -50,7 +39,7 @@ describe('the dead-letter queue', () => {
     expect(String(entries[0]!.reason)).not.toBe('');
 
     await stopProcess(worker); // so the replayed batch stays visible in the queue
-    const replay = await cli(['dlq', 'replay', 'broken-batch'], env());
+    const replay = await runCli(['dlq', 'replay', 'broken-batch'], env());
     expect(replay.stderr).toContain('replayed 1 batch(es)');
     expect(await dead.getWaitingCount()).toBe(0);
     const waiting = await ingest.getJobs(['waiting']);
