@@ -1,43 +1,10 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { startLocalNeo4j, type LocalService } from '../src/stack/localNeo4j.js';
-import { startLocalRedis } from '../src/stack/localRedis.js';
-import { freePort } from '../src/stack/processes.js';
-import type { Connections } from '../src/stack/stack.js';
+import { startThrowawayStack } from '../src/stack/throwawayStack.js';
 
 /** A throwaway Neo4j and Redis for a benchmark run (or NEO4J_URI / REDIS_URL when set). */
-export async function benchStack(opts: { heap: string; pageCacheMb: number }): Promise<{ connections: Connections; neo4jPid?: number; stop(): Promise<void> }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'provhunt-bench-'));
-  const started: LocalService[] = [];
-  let neo4j: Connections['neo4j'];
-  let neo4jPid: number | undefined;
-  if (process.env.NEO4J_URI) {
-    neo4j = { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '' };
-  } else {
-    const password = crypto.randomBytes(18).toString('base64url');
-    const server = await startLocalNeo4j({ dataDir: path.join(dir, 'neo4j'), port: await freePort(), password, heap: opts.heap, pageCacheMb: opts.pageCacheMb });
-    started.push(server);
-    neo4jPid = server.pid;
-    neo4j = { uri: server.url, user: 'neo4j', password };
-  }
-  let redisUrl = process.env.REDIS_URL;
-  if (!redisUrl) {
-    const redis = await startLocalRedis({ dataDir: path.join(dir, 'redis'), port: await freePort(), persistent: false });
-    started.push(redis);
-    redisUrl = redis.url;
-  }
-  return {
-    connections: { neo4j, redis: { url: redisUrl } },
-    neo4jPid,
-    async stop() {
-      for (const s of started.reverse()) await s.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+export const benchStack = (opts: { heap: string; pageCacheMb: number }) => startThrowawayStack({ name: 'provhunt-bench', ...opts });
 
 /** Samples a process's resident memory every 100 ms; `peakMb()` is the highest seen. */
 export function rssSampler(pid: number): { peakMb(): number; stop(): void } {

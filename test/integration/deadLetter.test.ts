@@ -1,31 +1,19 @@
-import type { ChildProcess } from 'node:child_process';
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deadLetterQueue, ingestQueue } from '../../src/queue/queues.js';
-import { freshGraph, stack, uniquePrefix } from '../support/graph.js';
+import { stack } from '../support/graph.js';
 import { runCli } from '../support/cli.js';
-import { startWorkerProcess, stopProcess } from '../support/workers.js';
+import { stopProcess, withGraphAndWorker } from '../support/workers.js';
 
 
 /** A batch that fails every attempt is kept with its reason, listed, and can be put back. */
 describe('the dead-letter queue', () => {
-  const prefix = uniquePrefix('dlq');
-  let driver: Driver;
-  let worker: ChildProcess;
-  const env = () => ({ NEO4J_URI: stack().neo4j.uri, NEO4J_PASSWORD: stack().neo4j.password, REDIS_URL: stack().redisUrl, PROVHUNT_QUEUE_PREFIX: prefix });
+  const ctx = withGraphAndWorker('dlq');
+  const env = () => ({ NEO4J_URI: stack().neo4j.uri, NEO4J_PASSWORD: stack().neo4j.password, REDIS_URL: stack().redisUrl, PROVHUNT_QUEUE_PREFIX: ctx.prefix });
 
-  beforeAll(async () => {
-    driver = await freshGraph();
-    worker = startWorkerProcess(stack(), prefix);
-  });
-  afterAll(async () => {
-    await stopProcess(worker);
-    await driver.close();
-  });
 
   it('keeps a batch that failed every retry with its reason, lists it, and replays it onto the ingest queue', async () => {
-    const ingest = ingestQueue(stack().redisUrl, prefix);
-    const dead = deadLetterQueue(stack().redisUrl, prefix);
+    const ingest = ingestQueue(stack().redisUrl, ctx.prefix);
+    const dead = deadLetterQueue(stack().redisUrl, ctx.prefix);
     // A batch a worker cannot write: an event without its process facts.
     const broken = { batchId: 'broken-batch', origin: 'test.jsonl', firstLine: 7, events: [{ kind: 'process.start', id: 'x', ts: 1, host: { id: 'h', name: 'h', os: 'windows' } }] };
     await ingest.add('events', broken as never, { jobId: 'broken-batch', attempts: 2, backoff: { type: 'fixed', delay: 100 } });
@@ -38,7 +26,7 @@ describe('the dead-letter queue', () => {
     expect(entries[0]).toMatchObject({ id: 'broken-batch', origin: 'test.jsonl', firstLine: 7, events: 1, attempts: 2 });
     expect(String(entries[0]!.reason)).not.toBe('');
 
-    await stopProcess(worker); // so the replayed batch stays visible in the queue
+    await stopProcess(ctx.worker); // so the replayed batch stays visible in the queue
     const replay = await runCli(['dlq', 'replay', 'broken-batch'], env());
     expect(replay.stderr).toContain('replayed 1 batch(es)');
     expect(await dead.getWaitingCount()).toBe(0);

@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { projectRoot } from '../../src/config/paths.js';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll } from 'vitest';
 import type { TestStack } from './globalStack.js';
+import { freshGraph, stack, uniquePrefix } from './graph.js';
 
 /** Starts the real compiled worker entry point (dist/workers/ingest.js) against the test stack. */
 export function startWorkerProcess(stack: TestStack, prefix: string, extraEnv: Record<string, string> = {}): ChildProcess {
@@ -26,4 +29,21 @@ export function stopProcess(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/**
+ * For a describe block: a fresh graph and one real worker process on a queue prefix of its own,
+ * set up before the block's tests and stopped after them. Read the fields inside tests.
+ */
+export function withGraphAndWorker(name: string): { prefix: string; driver: Driver; worker: ChildProcess } {
+  const ctx = { prefix: uniquePrefix(name) } as { prefix: string; driver: Driver; worker: ChildProcess };
+  beforeAll(async () => {
+    ctx.driver = await freshGraph();
+    ctx.worker = startWorkerProcess(stack(), ctx.prefix);
+  });
+  afterAll(async () => {
+    await stopProcess(ctx.worker);
+    await ctx.driver.close();
+  });
+  return ctx;
 }
