@@ -23,6 +23,13 @@ const analyticSchema = z.object({
   technique: z.string().optional(),
   platforms: z.array(z.enum(['windows', 'linux', 'macos'])).min(1),
   description: z.string(),
+  /**
+   * What a finding hangs on: a written file (the DET0309 chains) or a process (msiexec runs).
+   * Continuous evaluation seeds anchors from what a batch touched; a retro-hunt scans a window.
+   */
+  anchor: z
+    .object({ kind: z.enum(['file', 'process']), imageNames: z.array(z.string()).default([]) })
+    .default({ kind: 'file', imageNames: [] }),
   queries: z.object({ chain: z.string() }),
   falsePositives: z.array(z.string()).default([]),
   tunables: z.record(z.string(), tunableSchema),
@@ -39,7 +46,7 @@ export function loadCatalog(): Analytic[] {
   const root = path.join(cypherDir, 'analytics');
   cached = fs
     .readdirSync(root, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
+    .filter((d) => d.isDirectory() && !d.name.startsWith('_')) // _shared holds queries common to all
     .map((d) => loadAnalytic(path.join(root, d.name)))
     .sort((a, b) => a.id.localeCompare(b.id));
   return cached;

@@ -1,33 +1,62 @@
 import type { Driver } from 'neo4j-driver';
+import { planWrites, type WritePlan } from '../graph/eventRows.js';
+import { cypher } from '../graph/cypher.js';
 import type { NormalizedEvent } from '../model/event.js';
 import { FindingsService } from '../services/findingsService.js';
-import { loadCatalog } from './catalog.js';
-import { analyticParams, evaluateAnalytic } from './evaluate.js';
+import { touchedBy, type BatchTouch } from './candidates.js';
+import { loadCatalog, type Analytic } from './catalog.js';
+import { analyticParams, anchorsInWindow, evaluateAnalytic, reachMs } from './evaluate.js';
+
+interface Neighbourhood {
+  processUids: string[];
+  fileUids: string[];
+  windowHostIds: string[];
+}
 
 /**
- * Continuous detection after an ingest batch: re-evaluates only the hosts the batch touched, over
- * the anchor times a batch event could complete (a late connection at t completes a write up to
- * TimeWindow before t), so cost follows the new data rather than the size of the graph.
+ * Continuous detection after an ingest batch: only the anchors the batch can have changed are
+ * re-evaluated (the files and processes it touched, their ancestors and images), so cost follows
+ * the new data rather than the size of the graph. Host-level telemetry (Zeek, package logs)
+ * re-scans its hosts' window, since it names no process.
  */
-export async function detectAfterBatch(driver: Driver, events: NormalizedEvent[], database?: string): Promise<number> {
+export async function detectAfterBatch(driver: Driver, events: NormalizedEvent[], database?: string, plan: WritePlan = planWrites(events)): Promise<number> {
   if (events.length === 0) return 0;
-  const hostIds = [...new Set(events.map((e) => e.host.id))];
+  const touch = touchedBy(plan);
+  const hood = await neighbourhoodOf(driver, touch, database);
   const oses = new Set(events.map((e) => e.host.os));
-  let minTs = Infinity;
-  let maxTs = -Infinity;
-  for (const e of events) {
-    if (e.ts < minTs) minTs = e.ts;
-    if (e.ts > maxTs) maxTs = e.ts;
-  }
   const service = new FindingsService(driver, database);
   let found = 0;
   for (const analytic of loadCatalog()) {
     if (!analytic.platforms.some((p) => oses.has(p) || oses.has('unknown'))) continue;
-    const params = analyticParams(analytic);
-    const reach = Number(params.windowMs ?? 0) + Number(params.skewMs ?? 0);
-    const findings = await evaluateAnalytic(driver, analytic, { since: minTs - reach, until: maxTs + reach, hostIds }, database);
+    const reach = reachMs(analyticParams(analytic));
+    const scope = { since: touch.minTs - reach, until: touch.maxTs + reach };
+    const anchorUids = await anchorsFor(driver, analytic, hood, scope, database);
+    if (anchorUids.length === 0) continue;
+    const findings = await evaluateAnalytic(driver, analytic, { ...scope, anchorUids }, database);
     await service.upsert(findings);
     found += findings.length;
   }
   return found;
+}
+
+async function neighbourhoodOf(driver: Driver, touch: BatchTouch, database?: string): Promise<Neighbourhood> {
+  const { records } = await driver.executeQuery(
+    cypher('analytics/_shared/neighbourhood'),
+    { processUids: touch.processUids, hostIps: touch.windowHostIps },
+    { database, routing: 'READ' },
+  );
+  const row = records[0];
+  const imageFileUids = (row?.get('imageFileUids') as string[]) ?? [];
+  return {
+    processUids: (row?.get('processUids') as string[]) ?? [],
+    fileUids: [...new Set([...touch.fileUids, ...imageFileUids])],
+    windowHostIds: [...new Set([...touch.windowHostIds, ...((row?.get('ipHostIds') as string[]) ?? [])])],
+  };
+}
+
+async function anchorsFor(driver: Driver, analytic: Analytic, hood: Neighbourhood, scope: { since: number; until: number }, database?: string): Promise<string[]> {
+  const seeds = analytic.anchor.kind === 'file' ? hood.fileUids : hood.processUids;
+  if (hood.windowHostIds.length === 0) return seeds;
+  const scanned = await anchorsInWindow(driver, analytic, { ...scope, hostIds: hood.windowHostIds }, database);
+  return [...new Set([...seeds, ...scanned])];
 }

@@ -8,11 +8,16 @@ export interface EvaluationScope {
   /** Bounds on the anchor event's time (epoch ms). */
   since: number;
   until: number;
-  /** Restricts to these hosts; undefined means the whole fleet. */
+  /** Restricts a window scan to these hosts; undefined means the whole fleet. */
   hostIds?: string[];
+  /** The anchors to evaluate (File or Process uids, by the analytic's anchor kind); undefined scans the window. */
+  anchorUids?: string[];
   /** Tunable overrides by the seeds' names, e.g. { TimeWindow: '14d' }. */
   overrides?: Record<string, unknown>;
 }
+
+/** Anchors per chain query: bounds one query's memory whatever a retro-hunt's range. */
+const ANCHORS_PER_QUERY = 2_000;
 
 /** Tunable values with overrides applied, as query parameters. */
 export function analyticParams(analytic: Analytic, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -27,17 +32,31 @@ export function analyticParams(analytic: Analytic, overrides: Record<string, unk
   return params;
 }
 
-/** Runs an analytic's chain query over a scope and returns scored findings (not yet stored). */
+/** How far from a batch's events an anchor can be and still have its chain changed by them. */
+export function reachMs(params: Record<string, unknown>): number {
+  return Number(params.windowMs ?? 0) + Number(params.skewMs ?? 0);
+}
+
+/** The anchors of an analytic within a time range (and hosts): what a retro-hunt walks. */
+export async function anchorsInWindow(driver: Driver, analytic: Analytic, scope: EvaluationScope, database?: string): Promise<string[]> {
+  const params = { since: neo4j.int(scope.since), until: neo4j.int(scope.until), hostIds: scope.hostIds ?? null, imageNames: analytic.anchor.imageNames };
+  const query = analytic.anchor.kind === 'file' ? 'analytics/_shared/file-anchors-in-window' : 'analytics/_shared/process-anchors-in-window';
+  const { records } = await driver.executeQuery(cypher(query), params, { database, routing: 'READ' });
+  return records.map((r) => r.get('uid') as string);
+}
+
+/** Runs an analytic's chain query over its anchors and returns scored findings (not yet stored). */
 export async function evaluateAnalytic(driver: Driver, analytic: Analytic, scope: EvaluationScope, database?: string): Promise<Finding[]> {
-  const params = {
-    ...analyticParams(analytic, scope.overrides),
-    since: neo4j.int(scope.since),
-    until: neo4j.int(scope.until),
-    hostIds: scope.hostIds ?? null,
-  };
-  const { records } = await driver.executeQuery(cypher(`analytics/${analytic.dir}/${analytic.queries.chain}`), params, {
-    database,
-    routing: 'READ',
-  });
-  return records.map((r) => toFinding(analytic, r.toObject() as unknown as AnalyticMatch));
+  const anchors = scope.anchorUids ?? (await anchorsInWindow(driver, analytic, scope, database));
+  const params = { ...analyticParams(analytic, scope.overrides), since: neo4j.int(scope.since), until: neo4j.int(scope.until) };
+  const findings: Finding[] = [];
+  for (let i = 0; i < anchors.length; i += ANCHORS_PER_QUERY) {
+    const { records } = await driver.executeQuery(
+      cypher(`analytics/${analytic.dir}/${analytic.queries.chain}`),
+      { ...params, anchorUids: anchors.slice(i, i + ANCHORS_PER_QUERY) },
+      { database, routing: 'READ' },
+    );
+    for (const r of records) findings.push(toFinding(analytic, r.toObject() as unknown as AnalyticMatch));
+  }
+  return findings;
 }

@@ -5,8 +5,10 @@ import { cypherDir } from '../config/paths.js';
 import { cypher, statements } from './cypher.js';
 
 /**
- * Applies cypher/migrations/*.cypher in name order. Every statement is idempotent (IF NOT EXISTS),
- * so running them at each start is safe; applied names are recorded for /readyz and operators.
+ * Applies the cypher/migrations/*.cypher not yet recorded, in name order. Statements are
+ * idempotent (IF [NOT] EXISTS) so a migration interrupted half-way can run again; a later
+ * migration may undo an earlier one's schema (004 drops 001's relationship constraints), which is
+ * why applied ones are skipped rather than re-run. Applied names are recorded for /readyz.
  */
 export async function migrate(driver: Driver, database?: string): Promise<string[]> {
   const names = fs
@@ -14,7 +16,9 @@ export async function migrate(driver: Driver, database?: string): Promise<string
     .filter((f) => f.endsWith('.cypher'))
     .sort()
     .map((f) => f.replace(/\.cypher$/, ''));
+  const applied = new Set(await appliedMigrations(driver, database));
   for (const name of names) {
+    if (applied.has(name)) continue;
     for (const statement of statements(cypher(`migrations/${name}`))) {
       await driver.executeQuery(statement, {}, { database });
     }

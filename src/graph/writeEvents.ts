@@ -32,7 +32,7 @@ const steps: Array<[keyof WritePlan, string]> = [
 ];
 
 /** Writes one batch in one transaction: a retried batch either fully applies or not at all, and MERGE keys make it idempotent. */
-export async function writeEvents(driver: Driver, events: NormalizedEvent[], database?: string): Promise<void> {
+export async function writeEvents(driver: Driver, events: NormalizedEvent[], database?: string): Promise<WritePlan> {
   const plan = planWrites(events);
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
   try {
@@ -45,6 +45,7 @@ export async function writeEvents(driver: Driver, events: NormalizedEvent[], dat
   } finally {
     await session.close();
   }
+  return plan;
 }
 
 /** The driver sends plain JS numbers as floats; our row numbers (times, pids, ports) are integers. */

@@ -11,8 +11,8 @@ import type { IngestJob, IngestResult } from '../queue/queues.js';
 export function ingestProcessor(driver: Driver, database?: string) {
   return async (job: Job<IngestJob, IngestResult>): Promise<IngestResult> => {
     const { events } = job.data;
-    await writeEvents(driver, events, database);
-    const findings = await detectAfterBatch(driver, events, database);
+    const plan = await writeEvents(driver, events, database);
+    const findings = await detectAfterBatch(driver, events, database, plan);
     return { written: events.length, findings };
   };
 }

@@ -1,7 +1,5 @@
 import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/paths.js';
 import { migrate } from '../../src/graph/migrate.js';
 import { writeEvents } from '../../src/graph/writeEvents.js';
@@ -10,8 +8,8 @@ import { jsonRecords } from '../../src/ingest/jsonRecords.js';
 import { openInput } from '../../src/ingest/openInput.js';
 import { parseRecord } from '../../src/adapters/registry.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
-import { freshGraph, graphCounts, stack, uniquePrefix } from '../support/graph.js';
-import { startWorkerProcess, stopProcess } from '../support/workers.js';
+import { graphCounts, stack } from '../support/graph.js';
+import { withGraphAndWorker } from '../support/workers.js';
 
 const sample = path.join(projectRoot, 'docs', 'samples', 'tampered-update.sysmon.jsonl');
 
@@ -26,47 +24,36 @@ async function sampleEvents(): Promise<NormalizedEvent[]> {
 }
 
 describe('idempotency against the real Neo4j', () => {
-  let driver: Driver;
-  let worker: ChildProcess;
-  const prefix = uniquePrefix('idem');
-
-  beforeAll(async () => {
-    driver = await freshGraph();
-    worker = startWorkerProcess(stack(), prefix);
-  });
-  afterAll(async () => {
-    await stopProcess(worker);
-    await driver.close();
-  });
+  const ctx = withGraphAndWorker('idem');
 
   it('replaying the same file through the queue changes no node, relationship or finding', async () => {
-    const run = () => ingestFiles([sample], { redisUrl: stack().redisUrl, prefix, batchSize: 4, wait: true, onReject: () => {} });
+    const run = () => ingestFiles([sample], { redisUrl: stack().redisUrl, prefix: ctx.prefix, batchSize: 4, wait: true, onReject: () => {} });
     await run();
-    const first = await graphCounts(driver);
+    const first = await graphCounts(ctx.driver);
     expect(first).toMatchObject({ Finding: 1, Host: 2, WROTE: 3, SPAWNED: 5, CONNECTED: 2, LOADED: 2, QUERIED: 1, EVIDENCE: 6 });
     await run();
-    expect(await graphCounts(driver)).toEqual(first);
+    expect(await graphCounts(ctx.driver)).toEqual(first);
   });
 
   it('out-of-order delivery (children and connections before their parents) builds the same graph', async () => {
-    const before = await graphCounts(driver);
-    await driver.executeQuery('MATCH (n) WHERE NOT n:Migration DETACH DELETE n');
+    const before = await graphCounts(ctx.driver);
+    await ctx.driver.executeQuery('MATCH (n) WHERE NOT n:Migration DETACH DELETE n');
     const reversed = (await sampleEvents()).reverse();
-    for (const event of reversed) await writeEvents(driver, [event]);
-    const { records } = await driver.executeQuery(
+    for (const event of reversed) await writeEvents(ctx.driver, [event]);
+    const { records } = await ctx.driver.executeQuery(
       "MATCH (p:Process {uid: 'ws-fin-042.corp.example|2a1c9e11-0d5b-6424-4c01-000000000900'}) RETURN p.image AS image, p.startTs AS startTs",
     );
     expect(records[0]!.toObject()).toEqual({ image: 'C:\\Program Files\\3CXDesktopApp\\3CXDesktopApp.exe', startTs: Date.parse('2023-03-29T10:05:00Z') });
-    const after = await graphCounts(driver);
+    const after = await graphCounts(ctx.driver);
     delete before.Finding;
     delete before.EVIDENCE;
     expect(after).toEqual(before);
   });
 
   it('applying the migrations again changes nothing', async () => {
-    const names = await migrate(driver);
-    expect(names).toEqual(['001_graph_keys', '002_query_indexes', '003_packages_signers']);
-    const { records } = await driver.executeQuery('MATCH (m:Migration) RETURN count(m) AS n');
-    expect(records[0]!.get('n')).toBe(3);
+    const names = await migrate(ctx.driver);
+    expect(names).toEqual(['001_graph_keys', '002_query_indexes', '003_packages_signers', '004_candidate_evaluation']);
+    const { records } = await ctx.driver.executeQuery('MATCH (m:Migration) RETURN count(m) AS n');
+    expect(records[0]!.get('n')).toBe(4);
   });
 });

@@ -1,10 +1,11 @@
 // AN0862 chain: installer writes a binary in a program path → first run of that binary →
 // anomalies of that run (shell child, unsigned module, unapproved egress) within the window.
 // Each CALL aggregates, so it yields one row (maybe an empty list) and never drops the chain.
-// Parameters: $since/$until bound the write time; $hostIds (or null) scopes incremental runs.
-MATCH (installer:Process)-[w:WROTE]->(written:File)
+// Parameters: $anchorUids are candidate written files (File.uid); $since/$until bound the write time.
+UNWIND $anchorUids AS anchorUid
+MATCH (written:File {uid: anchorUid})
+MATCH (installer:Process)-[w:WROTE]->(written)
 WHERE w.ts >= $since AND w.ts <= $until
-  AND ($hostIds IS NULL OR installer.hostId IN $hostIds)
   AND any(re IN $installerPatterns WHERE installer.imageName =~ re)
   AND any(ext IN $binaryExtensions WHERE written.name ENDS WITH ext)
   AND any(fragment IN $programPaths WHERE toLower(written.path) CONTAINS fragment)
