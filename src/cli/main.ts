@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { registerApi } from './commands/api.js';
 import { registerDlq } from './commands/dlq.js';
 import { registerFindings } from './commands/findings.js';
+import { registerHunt } from './commands/hunt.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerRetention } from './commands/retention.js';
@@ -15,6 +16,7 @@ const program = new Command('provhunt')
 registerStart(program);
 registerIngest(program);
 registerFindings(program);
+registerHunt(program);
 registerMigrate(program);
 registerApi(program);
 registerDlq(program);

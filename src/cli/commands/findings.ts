@@ -34,8 +34,11 @@ export function registerFindings(program: Command): void {
     );
 }
 
-/** The line format shared by `findings --json` and (later) `hunt --json`. */
-export function findingJson(f: StoredFinding) {
+/** What the CLI prints: a stored finding, or a hunt's result (status 'hunt': not stored). */
+type PrintableFinding = Omit<StoredFinding, 'status'> & { status: string };
+
+/** The line format shared by `findings --json` and `hunt --json`. */
+export function findingJson(f: PrintableFinding) {
   return {
     id: f.id,
     analytic: f.analytic,
@@ -50,7 +53,7 @@ export function findingJson(f: StoredFinding) {
   };
 }
 
-export function formatFinding(f: StoredFinding): string {
+export function formatFinding(f: PrintableFinding): string {
   const lines = [`${f.severity.toUpperCase()} ${f.score} ${f.analytic} on ${f.hostName} (${f.id}, ${f.status})`];
   for (const reason of f.reasons) lines.push(`  - ${reason}`);
   for (const e of f.evidence) lines.push(`    [${e.stage}] ${e.role.padEnd(16)} ${e.ts === null ? '' : new Date(e.ts).toISOString()} ${e.label}`);
