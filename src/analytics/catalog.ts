@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { cypherDir } from '../config/paths.js';
+import { catalogFields } from './vendorCatalog.js';
 
 /**
  * An analytic is data plus queries: cypher/analytics/<ID>/analytic.yaml beside its .cypher files.
@@ -13,6 +14,8 @@ const tunableSchema = z.object({
   as: z.enum(['ms', 'lower', 'globRegex', 'raw']),
   type: z.enum(['duration', 'list', 'number', 'string']),
   default: z.unknown(),
+  /** Also draw the default from this field of the vendor updater catalog (updaters.yaml). */
+  catalog: z.enum(catalogFields).optional(),
   description: z.string(),
 });
 

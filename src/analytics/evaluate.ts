@@ -2,7 +2,9 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { cypher } from '../graph/cypher.js';
 import type { Analytic } from './catalog.js';
 import { toFinding, type AnalyticMatch, type Finding } from './findings.js';
-import { toParam, type Transform } from './tunables.js';
+import { convertTunable } from './tunables.js';
+import { configuredTuning } from './tuning.js';
+import { catalogValues } from './vendorCatalog.js';
 
 export interface EvaluationScope {
   /** Bounds on the anchor event's time (epoch ms). */
@@ -19,15 +21,33 @@ export interface EvaluationScope {
 /** Anchors per chain query: bounds one query's memory whatever a retro-hunt's range. */
 const ANCHORS_PER_QUERY = 2_000;
 
-/** Tunable values with overrides applied, as query parameters. */
-export function analyticParams(analytic: Analytic, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+/**
+ * The value of every tunable, by the seeds' names: an override (a hunt's --set) wins over the
+ * tuning file (PROVHUNT_CONFIG), which wins over the default; a list default also includes the
+ * vendor catalog's values when the tunable names a catalog field.
+ */
+export function effectiveTunables(analytic: Analytic, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   for (const name of Object.keys(overrides)) {
     if (!(name in analytic.tunables)) throw new Error(`${analytic.id} has no tunable '${name}' (has: ${Object.keys(analytic.tunables).join(', ')})`);
   }
-  const params: Record<string, unknown> = {};
+  const configured = configuredTuning()[analytic.id] ?? {};
+  const values: Record<string, unknown> = {};
   for (const [name, tunable] of Object.entries(analytic.tunables)) {
-    const value = toParam(overrides[name] ?? tunable.default, tunable.as as Transform, name);
-    params[tunable.param] = typeof value === 'number' ? neo4j.int(value) : value;
+    if (name in overrides) values[name] = overrides[name];
+    else if (name in configured) values[name] = configured[name];
+    else if (tunable.catalog && Array.isArray(tunable.default)) values[name] = [...new Set([...(tunable.default as unknown[]), ...catalogValues(tunable.catalog, analytic.platforms)])];
+    else values[name] = tunable.default;
+  }
+  return values;
+}
+
+/** Tunable values with overrides applied, as query parameters. */
+export function analyticParams(analytic: Analytic, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(effectiveTunables(analytic, overrides))) {
+    const tunable = analytic.tunables[name]!;
+    const converted = convertTunable(value, tunable, name);
+    params[tunable.param] = typeof converted === 'number' ? neo4j.int(converted) : converted;
   }
   return params;
 }

@@ -45,3 +45,11 @@ function asStringList(value: unknown, name: string): string[] {
   }
   return value as string[];
 }
+
+/** Checks a value against its tunable's declared type and converts it; errors say what is expected. */
+export function convertTunable(value: unknown, tunable: { type: string; as: string }, name: string): unknown {
+  if (tunable.type === 'list') asStringList(value, name);
+  if (tunable.type === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) throw new Error(`tunable ${name} must be a number`);
+  if (tunable.type === 'string' && typeof value !== 'string') throw new Error(`tunable ${name} must be a string`);
+  return toParam(value, tunable.as as Transform, name);
+}
