@@ -37,7 +37,7 @@ export async function startApi(opts: ApiOptions): Promise<RunningApi> {
   const yoga = createYoga<Record<string, unknown>, ApiContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
-    context: () => ({ findings }),
+    context: (): ApiContext => ({ findings, driver: opts.driver, database: opts.database, actor: 'api:bootstrap' }),
     logging: false,
     // Unexpected errors are masked; GraphQLErrors thrown on bad input say exactly what is wrong.
     maskedErrors: true,

@@ -7,6 +7,7 @@ import { registerHunt } from './commands/hunt.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerRetention } from './commands/retention.js';
+import { registerTriage } from './commands/triage.js';
 import { registerStart } from './commands/start.js';
 
 const program = new Command('provhunt')
@@ -17,6 +18,7 @@ registerStart(program);
 registerIngest(program);
 registerFindings(program);
 registerHunt(program);
+registerTriage(program);
 registerMigrate(program);
 registerApi(program);
 registerDlq(program);

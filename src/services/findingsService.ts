@@ -9,6 +9,18 @@ export interface StoredFinding extends Omit<Finding, 'evidence'> {
   evidence: EvidenceStep[];
 }
 
+export const findingStatuses: FindingStatus[] = ['new', 'acknowledged', 'false_positive', 'resolved'];
+
+/** One audited action on a finding. */
+export interface AuditEntry {
+  at: number;
+  actor: string;
+  action: string;
+  from: string | null;
+  to: string | null;
+  note: string | null;
+}
+
 export interface FindingFilter {
   analytic?: string;
   hostName?: string;
@@ -58,6 +70,23 @@ export class FindingsService {
     ]);
     const items = page.records.map((r) => fromRecord(r.get('finding') as Record<string, unknown>));
     return { items: items.slice(0, first), totalCount: count.records[0]?.get('total') as number, hasNextPage: items.length > first };
+  }
+
+  async get(id: string): Promise<StoredFinding | undefined> {
+    const { records } = await this.driver.executeQuery(cypher('findings/get'), { id }, { database: this.database, routing: 'READ' });
+    return records[0] ? fromRecord(records[0].get('finding') as Record<string, unknown>) : undefined;
+  }
+
+  /** Sets a finding's status and records who did it and why; undefined when no such finding. */
+  async setStatus(id: string, status: FindingStatus, actor: string, note?: string): Promise<StoredFinding | undefined> {
+    if (!findingStatuses.includes(status)) throw new Error(`status must be one of ${findingStatuses.join(', ')}, got '${status}'`);
+    const { records } = await this.driver.executeQuery(cypher('findings/set-status'), { id, status, actor, note: note ?? null }, { database: this.database });
+    return records[0] ? fromRecord(records[0].get('finding') as Record<string, unknown>) : undefined;
+  }
+
+  async history(id: string): Promise<AuditEntry[]> {
+    const { records } = await this.driver.executeQuery(cypher('findings/history'), { id }, { database: this.database, routing: 'READ' });
+    return records.map((r) => r.get('entry') as AuditEntry);
   }
 }
 

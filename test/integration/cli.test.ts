@@ -44,6 +44,30 @@ describe('the provhunt CLI against the real stack', () => {
     expect(Object.keys(lines[0]!)).toEqual(expect.arrayContaining(['id', 'analytic', 'host', 'severity', 'score', 'firstSeen', 'lastSeen', 'reasons', 'evidence']));
   });
 
+  it('hunt prints findings in the findings --json format without storing them, and honours --set', async () => {
+    const hunted = await runCli(['hunt', 'AN0862', '--set', 'TimeWindow=14d', '--json'], env, cwd);
+    expect(hunted.stderr).toBe('');
+    const lines = hunted.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([expect.objectContaining({ analytic: 'AN0862', host: 'WS-FIN-042.corp.example', status: 'hunt', score: 100 })]);
+    const narrow = await runCli(['hunt', 'all', '--set', 'TimeWindow=10s', '--json'], env, cwd);
+    expect(narrow.stdout).toBe('');
+    const bad = await runCli(['hunt', 'AN0862', '--set', 'TimeWindow=soon'], env, cwd);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("'soon' is not a duration");
+  });
+
+  it('triage sets a status with a note and shows the audit trail', async () => {
+    const [finding] = (await runCli(['findings', '--json'], env, cwd)).stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string });
+    const result = await runCli(['triage', finding!.id, '--status', 'false-positive', '--note', 'vendor confirmed', '--json'], env, cwd);
+    expect(result.code).toBe(0);
+    const body = JSON.parse(result.stdout) as { status: string; history: Array<Record<string, unknown>> };
+    expect(body.status).toBe('false_positive');
+    expect(body.history).toEqual([expect.objectContaining({ actor: `cli:${os.userInfo().username}`, from: 'new', to: 'false_positive', note: 'vendor confirmed' })]);
+    const missing = await runCli(['triage', 'AN0862-nope', '--status', 'resolved'], env, cwd);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("no finding with id 'AN0862-nope'");
+  });
+
   it('rejects bad lines with file, line and field, keeps the good ones, and exits non-zero', async () => {
     const good = fs.readFileSync(sample, 'utf8').split('\n')[0]!;
     const badType = JSON.stringify({ ...JSON.parse(good), ProcessId: 'seven' });

@@ -104,4 +104,31 @@ describe('ingest → graph → finding → GraphQL, through the real queue, work
     const body = (await (await graphql('{ findings(first: 100000) { totalCount } }')).json()) as { errors: { message: string }[] };
     expect(body.errors[0]!.message).toBe('first must be between 1 and 500, got 100000');
   });
+
+  it('sets a finding\'s status with a note, and keeps who did it in the audit trail', async () => {
+    const list = (await (await graphql('{ findings(filter: { analytic: "AN0862" }) { edges { node { id } } } }')).json()) as { data: { findings: { edges: { node: { id: string } }[] } } };
+    const id = list.data.findings.edges[0]!.node.id;
+    const mutation = `mutation { setFindingStatus(id: "${id}", status: ACKNOWLEDGED, note: "calling the vendor") { status history { actor action from to note } } }`;
+    const body = (await (await graphql(mutation)).json()) as { data: { setFindingStatus: { status: string; history: unknown[] } } };
+    expect(body.data.setFindingStatus).toEqual({
+      status: 'ACKNOWLEDGED',
+      history: [{ actor: 'api:bootstrap', action: 'status', from: 'new', to: 'acknowledged', note: 'calling the vendor' }],
+    });
+    const missing = (await (await graphql('mutation { setFindingStatus(id: "AN0862-nope", status: RESOLVED) { id } }')).json()) as { errors: { message: string }[] };
+    expect(missing.errors[0]!.message).toBe("no finding with id 'AN0862-nope'");
+  });
+
+  it('runs a retro-hunt with overridden tunables without touching live findings', async () => {
+    const hunt = async (window: string) => {
+      const query = `{ hunt(analytic: "AN0862", set: [{ name: "TimeWindow", valueJson: "\\"${window}\\"" }]) { stored findings { analytic host score } } }`;
+      return ((await (await graphql(query)).json()) as { data: { hunt: { stored: boolean; findings: unknown[] } } }).data.hunt;
+    };
+    expect(await hunt('90m')).toEqual({ stored: false, findings: [{ analytic: 'AN0862', host: 'WS-FIN-042.corp.example', score: 100 }] });
+    // A 10-second window cannot reach the first run five minutes after the write.
+    expect((await hunt('10s')).findings).toEqual([]);
+    const bad = (await (await graphql('{ hunt(analytic: "AN0862", set: [{ name: "Window", valueJson: "1" }]) { stored } }')).json()) as { errors: { message: string }[] };
+    expect(bad.errors[0]!.message).toMatch(/AN0862 has no tunable 'Window'/);
+    const live = (await (await graphql('{ findings { totalCount } }')).json()) as { data: { findings: { totalCount: number } } };
+    expect(live.data.findings.totalCount).toBe(1);
+  });
 });

@@ -1,10 +1,12 @@
 import { analyticsQuery } from './analytics.js';
 import { evidenceFields, findingFields, findingsQuery } from './findings.js';
 import { DateTime } from './scalars.js';
+import { findingHistory, triageMutation, triageQuery } from './triage.js';
 
 export const resolvers = {
   DateTime,
-  Query: { ...analyticsQuery, ...findingsQuery },
-  Finding: findingFields,
+  Query: { ...analyticsQuery, ...findingsQuery, ...triageQuery },
+  Mutation: triageMutation,
+  Finding: { ...findingFields, ...findingHistory },
   EvidenceStep: evidenceFields,
 };

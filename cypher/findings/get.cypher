@@ -1,0 +1,2 @@
+MATCH (f:Finding {id: $id})
+RETURN f {.*} AS finding

@@ -1,0 +1,36 @@
+import os from 'node:os';
+import type { Command } from 'commander';
+import { findingStatuses, FindingsService, type FindingStatus } from '../../services/findingsService.js';
+import { withClient } from '../runtime.js';
+import { findingJson } from './findings.js';
+
+interface TriageOptions {
+  status?: string;
+  note?: string;
+  json?: boolean;
+}
+
+export function registerTriage(program: Command): void {
+  program
+    .command('triage')
+    .description("set a finding's status (audited with your user name), or show its audit trail")
+    .argument('<finding-id>', 'as printed by provhunt findings')
+    .option('--status <status>', `one of ${findingStatuses.join(', ')}`)
+    .option('--note <text>', 'why: kept in the audit trail')
+    .option('--json', 'print the finding and its audit trail as JSON')
+    .action((id: string, opts: TriageOptions) =>
+      withClient(async ({ driver, connections }) => {
+        const service = new FindingsService(driver, connections.neo4j.database);
+        const status = opts.status?.toLowerCase().replace(/[\s-]/g, '_') as FindingStatus | undefined;
+        const finding = status ? await service.setStatus(id, status, `cli:${os.userInfo().username}`, opts.note) : await service.get(id);
+        if (!finding) throw new Error(`no finding with id '${id}' (provhunt findings lists them)`);
+        const history = await service.history(id);
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify({ ...findingJson(finding), history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })) })}\n`);
+          return;
+        }
+        process.stdout.write(`${finding.id}: ${finding.status}\n`);
+        for (const h of history) process.stdout.write(`  ${new Date(h.at).toISOString()} ${h.actor} ${h.action} ${h.from ?? ''} -> ${h.to ?? ''}${h.note ? `: ${h.note}` : ''}\n`);
+      }),
+    );
+}
