@@ -1,14 +1,17 @@
 // Findings merge on their deterministic id (analytic + host + anchor). Score and severity only rise;
-// status and its audit trail belong to analysts and are never reset here.
+// status and its audit trail belong to analysts and are never reset here. A new finding that a
+// suppression matches is born `suppressed` (kept and countable, not alerted on).
 UNWIND $rows AS r
 MERGE (f:Finding {id: r.id})
-  ON CREATE SET f.analytic = r.analytic, f.hostId = r.hostId, f.hostName = r.hostName, f.status = 'new',
+  ON CREATE SET f.analytic = r.analytic, f.hostId = r.hostId, f.hostName = r.hostName,
+                f.status = CASE WHEN r.suppressedBy IS NULL THEN 'new' ELSE 'suppressed' END, f.suppressedBy = r.suppressedBy,
                 f.firstSeen = r.firstSeen, f.createdAt = timestamp(), f.score = 0
 SET f.lastSeen = CASE WHEN f.lastSeen IS NULL OR r.lastSeen > f.lastSeen THEN r.lastSeen ELSE f.lastSeen END,
     f.firstSeen = CASE WHEN r.firstSeen < f.firstSeen THEN r.firstSeen ELSE f.firstSeen END,
     f.severity = CASE WHEN r.score >= f.score THEN r.severity ELSE f.severity END,
     f.score = CASE WHEN r.score >= f.score THEN r.score ELSE f.score END,
-    f.reasons = r.reasons, f.signals = r.signals, f.evidenceJson = r.evidenceJson, f.updatedAt = timestamp()
+    f.reasons = r.reasons, f.signals = r.signals, f.evidenceJson = r.evidenceJson, f.updatedAt = timestamp(),
+    f.installer = r.installer, f.signer = r.signer, f.destinations = r.destinations
 WITH f, r
 CALL (f, r) {
   MATCH (p:Process) WHERE p.uid IN r.processUids

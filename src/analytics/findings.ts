@@ -8,6 +8,15 @@ export interface AnalyticMatch {
   anchor: string[];
   evidence: EvidenceStep[];
   signals: Signal[];
+  /** Optional: what suppressions are scoped by. */
+  facts?: Partial<FindingFacts> | null;
+}
+
+/** The scope facts of a finding: the installer's image name, the first run's signer, its destinations. */
+export interface FindingFacts {
+  installer: string | null;
+  signer: string | null;
+  destinations: string[];
 }
 
 export interface EvidenceStep {
@@ -42,6 +51,7 @@ export interface Finding {
   firstSeen: number;
   lastSeen: number;
   evidence: EvidenceStep[];
+  facts: FindingFacts;
 }
 
 export function severityOf(score: number): Severity {
@@ -72,5 +82,6 @@ export function toFinding(analytic: Analytic, match: AnalyticMatch): Finding {
     firstSeen: Math.min(...times),
     lastSeen: Math.max(...times),
     evidence,
+    facts: { installer: match.facts?.installer ?? null, signer: match.facts?.signer ?? null, destinations: [...new Set(match.facts?.destinations ?? [])] },
   };
 }

@@ -8,6 +8,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerRetention } from './commands/retention.js';
 import { registerTriage } from './commands/triage.js';
+import { registerSuppressions } from './commands/suppressions.js';
 import { registerStart } from './commands/start.js';
 
 const program = new Command('provhunt')
@@ -19,6 +20,7 @@ registerIngest(program);
 registerFindings(program);
 registerHunt(program);
 registerTriage(program);
+registerSuppressions(program);
 registerMigrate(program);
 registerApi(program);
 registerDlq(program);

@@ -1,14 +1,16 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { EvidenceStep, Finding, Severity } from '../analytics/findings.js';
 import { cypher } from '../graph/cypher.js';
+import { SuppressionsService } from './suppressionsService.js';
 
-export type FindingStatus = 'new' | 'acknowledged' | 'false_positive' | 'resolved';
+export type FindingStatus = 'new' | 'acknowledged' | 'false_positive' | 'resolved' | 'suppressed';
 
 export interface StoredFinding extends Omit<Finding, 'evidence'> {
   status: FindingStatus;
   evidence: EvidenceStep[];
 }
 
+/** What an analyst may set; `suppressed` is set only by a matching suppression. */
 export const findingStatuses: FindingStatus[] = ['new', 'acknowledged', 'false_positive', 'resolved'];
 
 /** One audited action on a finding. */
@@ -25,6 +27,8 @@ export interface FindingFilter {
   analytic?: string;
   hostName?: string;
   severity?: Severity;
+  /** Default: every status but suppressed. */
+  status?: FindingStatus;
 }
 
 export interface FindingPage {
@@ -43,7 +47,8 @@ export class FindingsService {
   /** Idempotent: the same finding id merges; score and severity only rise, evidence is replaced by the latest. */
   async upsert(findings: Finding[]): Promise<void> {
     if (findings.length === 0) return;
-    const rows = findings.map((f) => ({
+    const annotated = await new SuppressionsService(this.driver, this.database).annotate(findings);
+    const rows = annotated.map((f) => ({
       ...f,
       firstSeen: neo4j.int(f.firstSeen),
       lastSeen: neo4j.int(f.lastSeen),
@@ -51,6 +56,10 @@ export class FindingsService {
       processUids: keysOf(f, 'Process'),
       fileUids: keysOf(f, 'File'),
       ipAddresses: keysOf(f, 'IP'),
+      installer: f.facts.installer,
+      signer: f.facts.signer,
+      destinations: f.facts.destinations,
+      facts: undefined,
       evidence: undefined,
     }));
     await this.driver.executeQuery(cypher('findings/upsert'), { rows }, { database: this.database });
@@ -61,6 +70,7 @@ export class FindingsService {
       analytic: filter.analytic ?? null,
       hostName: filter.hostName ?? null,
       severity: filter.severity ?? null,
+      status: filter.status ?? null,
       skip: neo4j.int(offset),
       limit: neo4j.int(first + 1),
     };
@@ -108,5 +118,6 @@ function fromRecord(f: Record<string, unknown>): StoredFinding {
     firstSeen: f.firstSeen as number,
     lastSeen: f.lastSeen as number,
     evidence: JSON.parse(f.evidenceJson as string) as EvidenceStep[],
+    facts: { installer: (f.installer as string) ?? null, signer: (f.signer as string) ?? null, destinations: (f.destinations as string[]) ?? [] },
   };
 }

@@ -131,4 +131,17 @@ describe('ingest → graph → finding → GraphQL, through the real queue, work
     const live = (await (await graphql('{ findings { totalCount } }')).json()) as { data: { findings: { totalCount: number } } };
     expect(live.data.findings.totalCount).toBe(1);
   });
+
+  it('makes, lists and removes a scoped suppression over GraphQL, with clear errors for bad scopes', async () => {
+    const list = (await (await graphql('{ findings(filter: { analytic: "AN0862" }) { edges { node { id } } } }')).json()) as { data: { findings: { edges: { node: { id: string } }[] } } };
+    const id = list.data.findings.edges[0]!.node.id;
+    const made = (await (await graphql(`mutation { suppressFromFinding(id: "${id}", destination: "akamaicontainer.com", note: "sinkholed") { id analytic destination installer createdBy hits } }`)).json()) as { data: { suppressFromFinding: { id: string } } };
+    expect(made.data.suppressFromFinding).toMatchObject({ analytic: 'AN0862', destination: 'akamaicontainer.com', installer: null, createdBy: 'api:bootstrap', hits: 0 });
+    const listed = (await (await graphql('{ suppressions { id } }')).json()) as { data: { suppressions: { id: string }[] } };
+    expect(listed.data.suppressions.map((s) => s.id)).toEqual([made.data.suppressFromFinding.id]);
+    const unscoped = (await (await graphql(`mutation { suppressFromFinding(id: "${id}") { id } }`)).json()) as { errors: { message: string }[] };
+    expect(unscoped.errors[0]!.message).toMatch(/needs at least one of installer, signer, destination or host/);
+    const removed = (await (await graphql(`mutation { removeSuppression(id: "${made.data.suppressFromFinding.id}") }`)).json()) as { data: { removeSuppression: number } };
+    expect(removed.data.removeSuppression).toBe(0);
+  });
 });

@@ -53,4 +53,7 @@ RETURN host.id AS hostId, host.name AS hostName,
   [c IN shellChildren | {signal: 'shellChild', reason: 'first run spawned ' + c.image, ts: c.ts}]
   + [m IN unsignedModules | {signal: 'unsignedModule', reason: 'first run loaded a module that is not validly signed: ' + m.path, ts: m.ts}]
   + [n IN unapprovedConnections | {signal: 'unapprovedHost', reason: 'connected to a host that is not an approved update host: ' + CASE WHEN n.hostname = '' THEN n.ip ELSE n.hostname END, ts: n.ts}]
-  AS signals
+  AS signals,
+  // What a suppression can be scoped by (src/analytics/findings.ts: FindingFacts).
+  {installer: installer.imageName, signer: firstRun.signer,
+   destinations: [n IN unapprovedConnections | CASE WHEN n.hostname = '' THEN n.ip ELSE n.hostname END]} AS facts

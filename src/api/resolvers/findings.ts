@@ -1,12 +1,12 @@
 import { GraphQLError } from 'graphql';
 import type { Severity } from '../../analytics/findings.js';
-import type { StoredFinding } from '../../services/findingsService.js';
+import type { FindingStatus, StoredFinding } from '../../services/findingsService.js';
 import type { ApiContext } from '../context.js';
 
 const MAX_PAGE = 500;
 
 interface FindingsArgs {
-  filter?: { analytic?: string; host?: string; severity?: string } | null;
+  filter?: { analytic?: string; host?: string; severity?: string; status?: string } | null;
   first: number;
   after?: string | null;
 }
@@ -25,7 +25,7 @@ export const findingsQuery = {
     const offset = args.after ? decodeCursor(args.after) : 0;
     const filter = args.filter ?? {};
     const page = await ctx.findings.list(
-      { analytic: filter.analytic?.toUpperCase(), hostName: filter.host, severity: filter.severity?.toLowerCase() as Severity | undefined },
+      { analytic: filter.analytic?.toUpperCase(), hostName: filter.host, severity: filter.severity?.toLowerCase() as Severity | undefined, status: filter.status?.toLowerCase() as FindingStatus | undefined },
       args.first,
       offset,
     );

@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { hostKey } from '../../adapters/identity.js';
 import { hunt } from '../../analytics/hunt.js';
-import type { FindingStatus, StoredFinding } from '../../services/findingsService.js';
+import { findingStatuses, type FindingStatus, type StoredFinding } from '../../services/findingsService.js';
+import { SuppressionsService } from '../../services/suppressionsService.js';
 import type { ApiContext } from '../context.js';
 
 interface HuntArgs {
@@ -14,6 +15,8 @@ interface HuntArgs {
 }
 
 export const triageQuery = {
+  suppressions: (_: unknown, __: unknown, ctx: ApiContext) => new SuppressionsService(ctx.driver, ctx.database).list(),
+
   finding: (_: unknown, args: { id: string }, ctx: ApiContext) => ctx.findings.get(args.id),
 
   async hunt(_: unknown, args: HuntArgs, ctx: ApiContext) {
@@ -28,9 +31,24 @@ export const triageQuery = {
 
 export const triageMutation = {
   async setFindingStatus(_: unknown, args: { id: string; status: string; note?: string | null }, ctx: ApiContext) {
-    const finding = await ctx.findings.setStatus(args.id, args.status.toLowerCase() as FindingStatus, ctx.actor, args.note ?? undefined);
+    const status = args.status.toLowerCase() as FindingStatus;
+    if (!findingStatuses.includes(status)) throw new GraphQLError(`status must be one of ${findingStatuses.join(', ').toUpperCase()}`);
+    const finding = await ctx.findings.setStatus(args.id, status, ctx.actor, args.note ?? undefined);
     if (!finding) throw new GraphQLError(`no finding with id '${args.id}'`);
     return finding;
+  },
+
+  async suppressFromFinding(_: unknown, args: { id: string; installer: boolean; signer: boolean; destination?: string | null; host: boolean; note?: string | null }, ctx: ApiContext) {
+    const finding = await ctx.findings.get(args.id);
+    if (!finding) throw new GraphQLError(`no finding with id '${args.id}'`);
+    const scope = { installer: args.installer, signer: args.signer, destination: args.destination ?? undefined, host: args.host };
+    return guard(() => new SuppressionsService(ctx.driver, ctx.database).createFromFinding(finding, scope, ctx.actor, args.note ?? undefined));
+  },
+
+  async removeSuppression(_: unknown, args: { id: string }, ctx: ApiContext) {
+    const result = await new SuppressionsService(ctx.driver, ctx.database).remove(args.id, ctx.actor);
+    if (!result.removed) throw new GraphQLError(`no suppression with id '${args.id}'`);
+    return result.reopened;
   },
 };
 
@@ -52,7 +70,7 @@ async function guard<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (err) {
     const message = (err as Error).message;
-    if (/unknown analytic|has no tunable|must be|not a duration/.test(message)) throw new GraphQLError(message);
+    if (/unknown analytic|has no tunable|must be|not a duration|to scope a suppression|needs at least one|has no destination|destinations; name one/.test(message)) throw new GraphQLError(message);
     throw err;
   }
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Severity } from '../../analytics/findings.js';
-import { FindingsService, type StoredFinding } from '../../services/findingsService.js';
+import { FindingsService, type FindingStatus, type StoredFinding } from '../../services/findingsService.js';
 import { withClient } from '../runtime.js';
 
 interface FindingsOptions {
@@ -8,6 +8,7 @@ interface FindingsOptions {
   analytic?: string;
   host?: string;
   severity?: string;
+  status?: string;
   limit: string;
 }
 
@@ -19,12 +20,13 @@ export function registerFindings(program: Command): void {
     .option('--analytic <id>', 'only this analytic, e.g. AN0862')
     .option('--host <name>', 'only this host name')
     .option('--severity <level>', 'low, medium, high or critical')
+    .option('--status <status>', 'new, acknowledged, false_positive, resolved or suppressed (default: all but suppressed)')
     .option('--limit <n>', 'at most this many', '100')
     .action((opts: FindingsOptions) =>
       withClient(async ({ driver, connections }) => {
         const service = new FindingsService(driver, connections.neo4j.database);
         const page = await service.list(
-          { analytic: opts.analytic?.toUpperCase(), hostName: opts.host, severity: opts.severity?.toLowerCase() as Severity | undefined },
+          { analytic: opts.analytic?.toUpperCase(), hostName: opts.host, severity: opts.severity?.toLowerCase() as Severity | undefined, status: opts.status?.toLowerCase().replace(/[\s-]/g, '_') as FindingStatus | undefined },
           Math.max(1, Number(opts.limit) || 100),
           0,
         );

@@ -1,0 +1,122 @@
+import type { Driver } from 'neo4j-driver';
+import { shortHash } from '../adapters/identity.js';
+import type { Finding } from '../analytics/findings.js';
+import { cypher } from '../graph/cypher.js';
+
+/**
+ * A scoped suppression: analytic plus any of installer image, first-run signer, destination and
+ * host. A finding it matches is stored with status `suppressed` (kept, countable, reversible)
+ * instead of `new`, so a benign updater marked once stops raising alerts but never vanishes.
+ */
+export interface Suppression {
+  id: string;
+  analytic: string;
+  installer: string | null;
+  signer: string | null;
+  destination: string | null;
+  hostId: string | null;
+  createdAt: number;
+  createdBy: string;
+  note: string | null;
+  hits: number;
+}
+
+/** Which of a finding's facts the suppression is scoped by (analytic always). */
+export interface SuppressionScope {
+  installer?: boolean;
+  signer?: boolean;
+  /** A destination of the finding, or true for its only one. */
+  destination?: boolean | string;
+  host?: boolean;
+}
+
+export function suppressionMatches(s: Pick<Suppression, 'analytic' | 'installer' | 'signer' | 'destination' | 'hostId'>, f: Finding): boolean {
+  return (
+    s.analytic === f.analytic &&
+    (s.installer === null || s.installer === f.facts.installer) &&
+    (s.signer === null || s.signer === f.facts.signer) &&
+    (s.destination === null || f.facts.destinations.includes(s.destination)) &&
+    (s.hostId === null || s.hostId === f.hostId)
+  );
+}
+
+export class SuppressionsService {
+  constructor(
+    private readonly driver: Driver,
+    private readonly database?: string,
+  ) {}
+
+  async list(): Promise<Suppression[]> {
+    const { records } = await this.driver.executeQuery(cypher('suppressions/list'), {}, { database: this.database, routing: 'READ' });
+    return records.map((r) => toSuppression(r.get('suppression') as Record<string, unknown>));
+  }
+
+  /** Makes (or finds) the suppression scoped by the chosen facts of a stored finding. */
+  async createFromFinding(finding: Finding, scope: SuppressionScope, actor: string, note?: string): Promise<Suppression> {
+    const destination = pickDestination(finding, scope.destination);
+    const fields = {
+      analytic: finding.analytic,
+      installer: scope.installer ? requireFact(finding.facts.installer, 'installer', finding) : null,
+      signer: scope.signer ? requireFact(finding.facts.signer, 'signer', finding) : null,
+      destination,
+      hostId: scope.host ? finding.hostId : null,
+    };
+    if (!fields.installer && !fields.signer && !fields.destination && !fields.hostId) {
+      throw new Error('a suppression needs at least one of installer, signer, destination or host besides the analytic (it would silence the whole analytic)');
+    }
+    const id = `SUP-${shortHash(JSON.stringify(fields))}`;
+    const { records } = await this.driver.executeQuery(
+      cypher('suppressions/create'),
+      { ...fields, id, findingId: finding.id, actor, note: note ?? null },
+      { database: this.database },
+    );
+    return toSuppression({ hits: 0, ...(records[0]!.get('suppression') as Record<string, unknown>) });
+  }
+
+  /** Removes a suppression and reopens the findings it held back; false when there was none. */
+  async remove(id: string, actor: string): Promise<{ removed: boolean; reopened: number }> {
+    const { records } = await this.driver.executeQuery(cypher('suppressions/remove'), { id, actor }, { database: this.database });
+    return records[0] ? { removed: true, reopened: records[0].get('reopened') as number } : { removed: false, reopened: 0 };
+  }
+
+  /** Marks each finding with the first suppression that matches it (suppressedBy), for the upsert. */
+  async annotate(findings: Finding[]): Promise<Array<Finding & { suppressedBy: string | null }>> {
+    if (findings.length === 0) return [];
+    const active = await this.list();
+    return findings.map((f) => ({ ...f, suppressedBy: active.find((s) => suppressionMatches(s, f))?.id ?? null }));
+  }
+}
+
+/** Neo4j keeps no null properties: absent scope fields come back as null here. */
+function toSuppression(row: Record<string, unknown>): Suppression {
+  const orNull = (key: string) => (row[key] as string | undefined) ?? null;
+  return {
+    id: row.id as string,
+    analytic: row.analytic as string,
+    installer: orNull('installer'),
+    signer: orNull('signer'),
+    destination: orNull('destination'),
+    hostId: orNull('hostId'),
+    createdAt: row.createdAt as number,
+    createdBy: row.createdBy as string,
+    note: orNull('note'),
+    hits: (row.hits as number) ?? 0,
+  };
+}
+
+function requireFact(value: string | null, name: string, finding: Finding): string {
+  if (!value) throw new Error(`finding ${finding.id} has no ${name} to scope a suppression by`);
+  return value;
+}
+
+function pickDestination(finding: Finding, wanted: boolean | string | undefined): string | null {
+  if (!wanted) return null;
+  if (typeof wanted === 'string') {
+    if (!finding.facts.destinations.includes(wanted)) throw new Error(`finding ${finding.id} has no destination '${wanted}' (has: ${finding.facts.destinations.join(', ') || 'none'})`);
+    return wanted;
+  }
+  if (finding.facts.destinations.length !== 1) {
+    throw new Error(`finding ${finding.id} has ${finding.facts.destinations.length} destinations; name one (has: ${finding.facts.destinations.join(', ') || 'none'})`);
+  }
+  return finding.facts.destinations[0]!;
+}

@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { detectAfterBatch } from '../../src/analytics/detector.js';
+import { projectRoot } from '../../src/config/paths.js';
+import { writeEvents } from '../../src/graph/writeEvents.js';
+import { parseInput } from '../../src/ingest/parseInput.js';
+import type { NormalizedEvent } from '../../src/model/event.js';
+import { FindingsService } from '../../src/services/findingsService.js';
+import { SuppressionsService } from '../../src/services/suppressionsService.js';
+import { freshGraph } from '../support/graph.js';
+
+const sample = fs.readFileSync(path.join(projectRoot, 'docs', 'samples', 'tampered-update.sysmon.jsonl'), 'utf8');
+
+/** The sample's chain, as if it happened on another host (same installer, same destination). */
+async function sampleOn(host: string): Promise<NormalizedEvent[]> {
+  const text = sample.replaceAll('WS-FIN-042', host).replaceAll('ws-fin-042', host.toLowerCase());
+  const events: NormalizedEvent[] = [];
+  for await (const o of parseInput(Readable.from([text]), { fileName: 'sample' })) if (o.outcome === 'events') events.push(...o.events);
+  return events;
+}
+
+async function ingest(driver: Driver, events: NormalizedEvent[]): Promise<void> {
+  const plan = await writeEvents(driver, events);
+  await detectAfterBatch(driver, events, undefined, plan);
+}
+
+describe('scoped suppressions against the real Neo4j', () => {
+  let driver: Driver;
+  let findings: FindingsService;
+  let suppressions: SuppressionsService;
+  beforeAll(async () => {
+    driver = await freshGraph();
+    findings = new FindingsService(driver);
+    suppressions = new SuppressionsService(driver);
+  });
+  afterAll(async () => driver.close());
+
+  it('holds back look-alikes of a finding judged benign, counts them, and reopens them when removed', async () => {
+    await ingest(driver, await sampleOn('WS-FIN-042'));
+    const [original] = (await findings.list({}, 10, 0)).items;
+    expect(original!.facts).toMatchObject({ installer: expect.stringMatching(/\.exe$/), destinations: ['akamaicontainer.com'] });
+    await findings.setStatus(original!.id, 'false_positive', 'test', 'lab replay');
+    const suppression = await suppressions.createFromFinding(original!, { installer: true, destination: true }, 'test', 'lab replay');
+    expect(suppression).toMatchObject({ analytic: 'AN0862', installer: original!.facts.installer, destination: 'akamaicontainer.com', signer: null, hostId: null });
+    // Making the same suppression again changes nothing.
+    expect((await suppressions.createFromFinding(original!, { installer: true, destination: true }, 'test')).id).toBe(suppression.id);
+
+    await ingest(driver, await sampleOn('WS-FIN-043'));
+    expect((await findings.list({}, 10, 0)).items.map((f) => [f.hostName, f.status])).toEqual([['WS-FIN-042.corp.example', 'false_positive']]);
+    const held = (await findings.list({ status: 'suppressed' }, 10, 0)).items;
+    expect(held.map((f) => f.hostName)).toEqual(['WS-FIN-043.corp.example']);
+    expect((await suppressions.list()).map((s) => [s.id, s.hits])).toEqual([[suppression.id, 1]]);
+
+    expect(await suppressions.remove(suppression.id, 'test')).toEqual({ removed: true, reopened: 1 });
+    expect((await findings.list({}, 10, 0)).items.map((f) => [f.hostName, f.status]).sort()).toEqual([
+      ['WS-FIN-042.corp.example', 'false_positive'],
+      ['WS-FIN-043.corp.example', 'new'],
+    ]);
+    expect((await findings.history(held[0]!.id)).map((h) => [h.action, h.from, h.to])).toEqual([['unsuppress', 'suppressed', 'new']]);
+    expect(await suppressions.list()).toEqual([]);
+  });
+
+  it('refuses a suppression that would silence a whole analytic, or names a destination the finding lacks', async () => {
+    const [finding] = (await findings.list({}, 10, 0)).items;
+    await expect(suppressions.createFromFinding(finding!, {}, 'test')).rejects.toThrow(/needs at least one of installer, signer, destination or host/);
+    await expect(suppressions.createFromFinding(finding!, { destination: 'example.org' }, 'test')).rejects.toThrow(/has no destination 'example.org' \(has: akamaicontainer.com\)/);
+  });
+});
