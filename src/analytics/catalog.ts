@@ -36,7 +36,12 @@ const analyticSchema = z.object({
   queries: z.object({ chain: z.string() }),
   falsePositives: z.array(z.string()).default([]),
   tunables: z.record(z.string(), tunableSchema),
-  scoring: z.object({ base: z.number().min(0).max(100), signals: z.record(z.string(), z.number().min(0).max(100)) }),
+  scoring: z.object({
+    base: z.number().min(0).max(100),
+    signals: z.record(z.string(), z.number().min(0).max(100)),
+    /** Points a piece of context takes off (an approved signer): lowers, never hides. */
+    mitigations: z.record(z.string(), z.number().min(0).max(100)).default({}),
+  }),
 });
 
 export type Analytic = z.infer<typeof analyticSchema> & { dir: string };
@@ -44,14 +49,24 @@ export type Tunable = z.infer<typeof tunableSchema>;
 
 let cached: Analytic[] | undefined;
 
+/** PROVHUNT_ANALYTICS (comma-separated ids) runs only those analytics; unset runs all. */
+function enabledIds(): Set<string> | undefined {
+  const list = process.env.PROVHUNT_ANALYTICS?.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+  return list && list.length > 0 ? new Set(list) : undefined;
+}
+
 export function loadCatalog(): Analytic[] {
   if (cached) return cached;
   const root = path.join(cypherDir, 'analytics');
+  const enabled = enabledIds();
   cached = fs
     .readdirSync(root, { withFileTypes: true })
     .filter((d) => d.isDirectory() && !d.name.startsWith('_')) // _shared holds queries common to all
+    .filter((d) => !enabled || enabled.has(d.name))
     .map((d) => loadAnalytic(path.join(root, d.name)))
     .sort((a, b) => a.id.localeCompare(b.id));
+  const unknown = [...(enabled ?? [])].filter((id) => !cached!.some((a) => a.id === id));
+  if (unknown.length > 0) throw new Error(`PROVHUNT_ANALYTICS names unknown analytics: ${unknown.join(', ')}`);
   return cached;
 }
 

@@ -8,6 +8,8 @@ export interface AnalyticMatch {
   anchor: string[];
   evidence: EvidenceStep[];
   signals: Signal[];
+  /** Optional: context that lowers the score (never below the base). */
+  mitigations?: Mitigation[] | null;
   /** Optional: what suppressions are scoped by. */
   facts?: Partial<FindingFacts> | null;
 }
@@ -29,6 +31,11 @@ export interface EvidenceStep {
   label: string;
   ts: number | null;
   source: string | null;
+}
+
+export interface Mitigation {
+  mitigation: string;
+  reason: string;
 }
 
 export interface Signal {
@@ -67,7 +74,10 @@ export function severityOf(score: number): Severity {
  */
 export function toFinding(analytic: Analytic, match: AnalyticMatch): Finding {
   const kinds = [...new Set(match.signals.map((s) => s.signal))].sort();
-  const score = Math.min(100, kinds.reduce((sum, kind) => sum + (analytic.scoring.signals[kind] ?? 0), analytic.scoring.base));
+  const raw = kinds.reduce((sum, kind) => sum + (analytic.scoring.signals[kind] ?? 0), analytic.scoring.base);
+  const mitigations = match.mitigations ?? [];
+  const lowered = mitigations.reduce((sum, m) => sum - (analytic.scoring.mitigations[m.mitigation] ?? 0), raw);
+  const score = Math.min(100, Math.max(analytic.scoring.base, lowered));
   const evidence = [...match.evidence].sort((a, b) => a.stage - b.stage || (a.ts ?? 0) - (b.ts ?? 0));
   const times = evidence.map((e) => e.ts).filter((t): t is number => typeof t === 'number');
   return {
@@ -77,7 +87,7 @@ export function toFinding(analytic: Analytic, match: AnalyticMatch): Finding {
     hostName: match.hostName,
     severity: severityOf(score),
     score,
-    reasons: [...new Set(match.signals.map((s) => s.reason))],
+    reasons: [...new Set([...match.signals.map((s) => s.reason), ...mitigations.map((m) => `lowered: ${m.reason}`)])],
     signals: kinds,
     firstSeen: Math.min(...times),
     lastSeen: Math.max(...times),

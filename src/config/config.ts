@@ -32,6 +32,7 @@ export const envSchema = z.object({
   PROVHUNT_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').default('provhunt'),
   PROVHUNT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PROVHUNT_CONFIG: z.string().min(1).optional(),
+  PROVHUNT_ANALYTICS: z.string().regex(/^\s*(AN\d{4}\s*(,\s*AN\d{4}\s*)*)?$/i, 'a comma-separated list of analytic ids, e.g. AN0862,AN0940').optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -72,6 +72,7 @@ describe('ingest → graph → finding → GraphQL, through the real queue, work
       'first run spawned C:\\Windows\\System32\\cmd.exe',
       'first run loaded a module that is not validly signed: C:\\Program Files\\3CXDesktopApp\\ffmpeg.dll',
       'connected to a host that is not an approved update host: akamaicontainer.com',
+      'first contact by any host within the look-back: akamaicontainer.com',
     ]);
     const roles = (finding.evidence as { role: string; time: string }[]).map((e) => `${e.role}@${e.time}`);
     expect(roles).toEqual([

@@ -1,48 +1,82 @@
-// AN0862 chain: installer writes a binary in a program path → first run of that binary →
-// anomalies of that run (shell child, unsigned module, unapproved egress) within the window.
+// AN0862 chain: installer (or its descendant) writes a binary in a program path → first run of
+// that binary (first process that executes it, or loads it for a library) → anomalies of that run
+// (shell child, unsigned module, unsigned or re-signed binary, unapproved egress) within the window.
 // Each CALL aggregates, so it yields one row (maybe an empty list) and never drops the chain.
 // Parameters: $anchorUids are candidate written files (File.uid); $since/$until bound the write time.
 UNWIND $anchorUids AS anchorUid
 MATCH (written:File {uid: anchorUid})
-MATCH (installer:Process)-[w:WROTE]->(written)
-WHERE w.ts >= $since AND w.ts <= $until
-  AND any(re IN $installerPatterns WHERE installer.imageName =~ re)
-  AND any(ext IN $binaryExtensions WHERE written.name ENDS WITH ext)
+WHERE any(ext IN $binaryExtensions WHERE written.name ENDS WITH ext)
   AND any(fragment IN $programPaths WHERE toLower(written.path) CONTAINS fragment)
-MATCH (firstRun:Process)-[x:EXECUTED]->(written)
-WHERE x.ts >= w.ts - $skewMs AND x.ts <= w.ts + $windowMs
-WITH installer, w, written, firstRun, x ORDER BY x.ts ASC
-WITH installer, w, written, collect({process: firstRun, ts: x.ts})[0] AS first
-WITH installer, w, written, first.process AS firstRun, first.ts AS firstRunTs
-CALL (firstRun, w) {
+MATCH (writer:Process)-[w:WROTE]->(written)
+WHERE w.ts >= $since AND w.ts <= $until
+// The writer is an installer, or runs under one (msiexec custom actions, a setup's helper).
+OPTIONAL MATCH installPath = (root:Process)-[:SPAWNED*0..3]->(writer)
+WHERE any(re IN $installerPatterns WHERE root.imageName =~ re)
+WITH written, writer, w, root ORDER BY length(installPath) ASC
+WITH written, writer, w, collect(root)[0] AS installer
+WHERE installer IS NOT NULL
+// First run: the earliest execution or load of the written file after the write.
+CALL (written, w) {
+  MATCH (run:Process)-[x:EXECUTED|LOADED]->(written)
+  WHERE x.ts >= w.ts - $skewMs AND x.ts <= w.ts + $windowMs
+  RETURN run AS firstRun, x.ts AS firstRunTs, type(x) = 'LOADED' AS asLibrary, x.signer AS loadSigner, x.signed AS loadSigned, x.signatureStatus AS loadStatus
+  ORDER BY x.ts ASC LIMIT 1
+}
+// A library loaded by a process whose own image was just written is part of that image's chain
+// (its unsigned-module signal): one finding per install and first run, not one per file.
+WITH * WHERE NOT (asLibrary AND EXISTS {
+  MATCH (firstRun)-[:EXECUTED]->(:File)<-[recent:WROTE]-(:Process)
+  WHERE recent.ts >= w.ts - $windowMs AND recent.ts <= w.ts + $windowMs
+})
+WITH installer, writer, w, written, firstRun, firstRunTs, asLibrary,
+     coalesce(firstRun.signer, loadSigner) AS signer,
+     coalesce(CASE WHEN asLibrary THEN loadSigned END, firstRun.signed, loadSigned) AS signed,
+     coalesce(CASE WHEN asLibrary THEN loadStatus END, firstRun.signatureStatus, loadStatus) AS signatureStatus
+CALL (firstRun, firstRunTs, w) {
   MATCH (firstRun)-[s:SPAWNED]->(child:Process)
-  WHERE s.ts <= w.ts + $windowMs AND child.imageName IN $shellImages
+  WHERE s.ts >= firstRunTs - $skewMs AND s.ts <= w.ts + $windowMs AND child.imageName IN $shellImages
   RETURN collect(DISTINCT {uid: child.uid, image: child.image, commandLine: child.commandLine, ts: s.ts, source: child.source}) AS shellChildren
 }
-CALL (firstRun, w) {
+CALL (firstRun, firstRunTs, w, written) {
   MATCH (firstRun)-[l:LOADED]->(module:File)
-  WHERE l.ts <= w.ts + $windowMs
+  WHERE l.ts >= firstRunTs - $skewMs AND l.ts <= w.ts + $windowMs AND module <> written
     AND (l.signed = false OR (l.signatureStatus IS NOT NULL AND l.signatureStatus <> 'valid'))
     AND NOT coalesce(l.signer, '') IN $approvedSigners
   RETURN collect(DISTINCT {uid: module.uid, path: module.path, signed: l.signed, status: l.signatureStatus, signer: l.signer, ts: l.ts, source: l.source}) AS unsignedModules
 }
-CALL (firstRun, w) {
+// The same file's signer before this write, as seen by earlier loads or runs: a signer that
+// vanished or changed across an update is a signal of its own (signed trojans still get here).
+CALL (written, w) {
+  OPTIONAL MATCH (:Process)-[before:LOADED]->(written) WHERE before.ts < w.ts AND before.signer IS NOT NULL
+  OPTIONAL MATCH (earlier:Process)-[ex:EXECUTED]->(written) WHERE ex.ts < w.ts AND earlier.signer IS NOT NULL
+  RETURN collect(DISTINCT before.signer) + collect(DISTINCT earlier.signer) AS previousSigners
+}
+CALL (firstRun, firstRunTs, w) {
   MATCH (firstRun)-[:SPAWNED*0..3]->(talker:Process)-[c:CONNECTED]->(ip:IP)
-  WHERE c.ts >= w.ts - $skewMs AND c.ts <= w.ts + $windowMs AND c.direction <> 'inbound'
+  WHERE c.ts >= firstRunTs - $skewMs AND c.ts <= w.ts + $windowMs AND c.direction <> 'inbound'
   OPTIONAL MATCH (talker)-[q:QUERIED]->(domain:Domain)-[:RESOLVED_TO]->(ip)
   WITH c, ip, talker, coalesce(c.dstHostname, domain.name, '') AS hostname
   WHERE NOT ip.address IN $approvedHosts
     AND NOT any(suffix IN $approvedHosts WHERE hostname = suffix OR hostname ENDS WITH '.' + suffix)
-  RETURN collect(DISTINCT {uid: talker.uid, ip: ip.address, hostname: hostname, port: c.dstPort, ts: c.ts, source: c.source}) AS unapprovedConnections
+  // Never contacted by any process on any host within the look-back before: first seen.
+  WITH c, ip, talker, hostname,
+       NOT EXISTS { MATCH (:Process)-[prior:CONNECTED]->(ip) WHERE prior.ts < c.ts AND prior.ts >= c.ts - $firstSeenLookbackMs } AS firstSeen
+  RETURN collect(DISTINCT {uid: talker.uid, ip: ip.address, hostname: hostname, port: c.dstPort, ts: c.ts, source: c.source, firstSeen: firstSeen}) AS unapprovedConnections
 }
-WITH installer, w, written, firstRun, firstRunTs, shellChildren, unsignedModules, unapprovedConnections
-WHERE size(shellChildren) + size(unsignedModules) + size(unapprovedConnections) > 0
-MATCH (host:Host {id: installer.hostId})
-// Standard analytic output (see src/analytics/findings.ts): host, anchor, evidence steps, signals.
+WITH installer, writer, w, written, firstRun, firstRunTs, signer, signed, signatureStatus, shellChildren, unsignedModules, unapprovedConnections,
+     [s IN previousSigners WHERE s <> coalesce(signer, '')] AS changedFrom,
+     (signed = false OR (signatureStatus IS NOT NULL AND signatureStatus <> 'valid')) AS badSignature
+WITH *, [n IN unapprovedConnections WHERE n.firstSeen] AS newDestinations
+WHERE size(shellChildren) + size(unsignedModules) + size(unapprovedConnections) > 0 OR badSignature OR size(changedFrom) > 0
+MATCH (host:Host {id: written.hostId})
+// Standard analytic output (cypher/analytics/README.md).
 RETURN host.id AS hostId, host.name AS hostName,
   [written.uid, firstRun.uid] AS anchor,
   [
-    {stage: 1, role: 'installer', kind: 'Process', key: installer.uid, label: coalesce(installer.commandLine, installer.image), ts: installer.startTs, source: installer.source},
+    {stage: 1, role: 'installer', kind: 'Process', key: installer.uid, label: coalesce(installer.commandLine, installer.image), ts: installer.startTs, source: installer.source}
+  ]
+  + CASE WHEN writer <> installer THEN [{stage: 1, role: 'installer-child', kind: 'Process', key: writer.uid, label: coalesce(writer.commandLine, writer.image), ts: writer.startTs, source: writer.source}] ELSE [] END
+  + [
     {stage: 2, role: 'written-binary', kind: 'File', key: written.uid, label: w.op + ' ' + written.path, ts: w.ts, source: w.source},
     {stage: 3, role: 'first-run', kind: 'Process', key: firstRun.uid, label: coalesce(firstRun.commandLine, firstRun.image), ts: firstRunTs, source: firstRun.source}
   ]
@@ -52,8 +86,14 @@ RETURN host.id AS hostId, host.name AS hostName,
   AS evidence,
   [c IN shellChildren | {signal: 'shellChild', reason: 'first run spawned ' + c.image, ts: c.ts}]
   + [m IN unsignedModules | {signal: 'unsignedModule', reason: 'first run loaded a module that is not validly signed: ' + m.path, ts: m.ts}]
+  + CASE WHEN badSignature THEN [{signal: 'unsignedBinary', reason: 'the written binary is ' + CASE WHEN signed = false THEN 'unsigned' ELSE 'signed with status ' + signatureStatus END + ': ' + written.path, ts: firstRunTs}] ELSE [] END
+  // toString: Cypher's type inference mistakes these strings for booleans at compile time.
+  + [prev IN changedFrom | {signal: 'signatureChanged', reason: 'signer changed across the update: was ' + toString(prev) + ', now ' + coalesce(toString(signer), 'unsigned'), ts: w.ts}]
   + [n IN unapprovedConnections | {signal: 'unapprovedHost', reason: 'connected to a host that is not an approved update host: ' + CASE WHEN n.hostname = '' THEN n.ip ELSE n.hostname END, ts: n.ts}]
+  + [n IN newDestinations | {signal: 'newDestination', reason: 'first contact by any host within the look-back: ' + CASE WHEN n.hostname = '' THEN n.ip ELSE n.hostname END, ts: n.ts}]
   AS signals,
+  // Context that lowers the score but never hides the chain (3CX and SUNBURST were vendor-signed).
+  CASE WHEN signer IN $approvedSigners AND NOT badSignature THEN [{mitigation: 'approvedSigner', reason: 'the first run is signed by an approved signer: ' + signer}] ELSE [] END AS mitigations,
   // What a suppression can be scoped by (src/analytics/findings.ts: FindingFacts).
-  {installer: installer.imageName, signer: firstRun.signer,
+  {installer: installer.imageName, signer: signer,
    destinations: [n IN unapprovedConnections | CASE WHEN n.hostname = '' THEN n.ip ELSE n.hostname END]} AS facts
