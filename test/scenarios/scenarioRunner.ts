@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { parse as parseYaml } from 'yaml';
+import os from 'node:os';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { loadTuningFile, setConfiguredTuning } from '../../src/analytics/tuning.js';
 import { z } from 'zod';
 import { detectAfterBatch } from '../../src/analytics/detector.js';
 import type { Finding } from '../../src/analytics/findings.js';
@@ -30,6 +32,8 @@ const scenarioSchema = z.object({
   description: z.string(),
   references: z.array(z.string()).default([]),
   kind: z.enum(['attack', 'benign']),
+  /** A tuning file's content (as PROVHUNT_CONFIG would hold) in force while the scenario runs. */
+  tuning: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   inputs: z.record(z.string(), z.object({ format: z.string().optional(), host: z.string().optional() })).default({}),
   delivery: z.object({ order: z.enum(['as-is', 'reversed', 'interleaved']).default('as-is'), batchSize: z.number().int().positive().default(1000) }).default({ order: 'as-is', batchSize: 1000 }),
   expect: z.array(expectationSchema).default([]),
@@ -61,7 +65,7 @@ export function loadScenarios(): Scenario[] {
 /** Parses every telemetry file of a scenario; any rejected line fails the scenario (fixtures must be clean). */
 export async function scenarioEvents(scenario: Scenario): Promise<NormalizedEvent[][]> {
   const perFile: NormalizedEvent[][] = [];
-  const files = fs.readdirSync(scenario.dir).filter((f) => f !== 'scenario.yaml' && !f.startsWith('.')).sort();
+  const files = fs.readdirSync(scenario.dir).filter((f) => f !== 'scenario.yaml' && !f.endsWith('.spec') && !f.startsWith('.')).sort();
   for (const name of files) {
     const opts = scenario.inputs[name] ?? {};
     const events: NormalizedEvent[] = [];
@@ -92,6 +96,14 @@ export async function runScenario(driver: Driver, scenario: Scenario): Promise<S
     await detectAfterBatch(driver, batch, undefined, plan);
   }
   return (await new FindingsService(driver).list({}, 1000, 0)).items;
+}
+
+/** Puts a scenario's tuning in force through a real tuning file (validated as PROVHUNT_CONFIG is). */
+export function applyTuning(scenario: Scenario): void {
+  if (!scenario.tuning) return setConfiguredTuning(undefined);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'scenario-tuning-')), `${scenario.name}.yaml`);
+  fs.writeFileSync(file, stringifyYaml(scenario.tuning));
+  setConfiguredTuning(loadTuningFile(file));
 }
 
 export function runHunt(driver: Driver, analytic: string, set: Record<string, unknown>): Promise<Finding[]> {

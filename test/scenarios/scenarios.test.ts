@@ -1,8 +1,9 @@
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { setConfiguredTuning } from '../../src/analytics/tuning.js';
 import { loadCatalog } from '../../src/analytics/catalog.js';
 import { freshGraph } from '../support/graph.js';
-import { describe as describeFindings, loadScenarios, runHunt, runScenario, unmet } from './scenarioRunner.js';
+import { applyTuning, describe as describeFindings, loadScenarios, runHunt, runScenario, unmet } from './scenarioRunner.js';
 
 /**
  * The scenario corpus: incidents modelled on public reports and benign look-alikes, each delivered
@@ -20,6 +21,8 @@ describe('scenario corpus', () => {
   for (const scenario of loadScenarios()) {
     it(`${scenario.kind}: ${scenario.name}`, async () => {
       await driver.executeQuery('MATCH (n) WHERE NOT n:Migration DETACH DELETE n');
+      applyTuning(scenario);
+      onTestFinished(() => setConfiguredTuning(undefined));
       const findings = await runScenario(driver, scenario);
       for (const expectation of scenario.expect) expect(unmet(findings, expectation), scenario.description).toBeUndefined();
       const absent = scenario.absent === 'all' ? loadCatalog().map((a) => a.id) : scenario.absent;

@@ -20,13 +20,14 @@ CALL (written, w) {
   MATCH (run:Process)-[x:EXECUTED|LOADED]->(written)
   WHERE x.ts >= w.ts - $skewMs AND x.ts <= w.ts + $windowMs
   RETURN run AS firstRun, x.ts AS firstRunTs, type(x) = 'LOADED' AS asLibrary, x.signer AS loadSigner, x.signed AS loadSigned, x.signatureStatus AS loadStatus
-  ORDER BY x.ts ASC LIMIT 1
+  // Sysmon also logs an image's load of itself at its start: a tie is an execution.
+  ORDER BY x.ts ASC, type(x) = 'LOADED' ASC LIMIT 1
 }
 // A library loaded by a process whose own image was just written is part of that image's chain
 // (its unsigned-module signal): one finding per install and first run, not one per file.
 WITH * WHERE NOT (asLibrary AND EXISTS {
-  MATCH (firstRun)-[:EXECUTED]->(:File)<-[recent:WROTE]-(:Process)
-  WHERE recent.ts >= w.ts - $windowMs AND recent.ts <= w.ts + $windowMs
+  MATCH (firstRun)-[:EXECUTED]->(image:File)<-[recent:WROTE]-(:Process)
+  WHERE image <> written AND recent.ts >= w.ts - $windowMs AND recent.ts <= w.ts + $windowMs
 })
 WITH installer, writer, w, written, firstRun, firstRunTs, asLibrary,
      coalesce(firstRun.signer, loadSigner) AS signer,
