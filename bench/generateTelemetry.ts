@@ -11,7 +11,20 @@ export interface GenerateOptions {
   hosts: number;
   file: string;
   seed?: number;
+  /**
+   * Also weave in benign update chains (about one per 500 events): a vendor updater writes its
+   * product's binary in Program Files, the new binary runs, loads vendor-signed code and talks to
+   * the vendor's update host. What the detection benchmark counts false positives against.
+   */
+  benignUpdates?: boolean;
 }
+
+const benignUpdaters = [
+  { updater: 'C:\\Program Files (x86)\\Google\\Update\\GoogleUpdate.exe', product: 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', signer: 'Google LLC', host: 'update.googleapis.com' },
+  { updater: 'C:\\Program Files (x86)\\Microsoft\\EdgeUpdate\\MicrosoftEdgeUpdate.exe', product: 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe', signer: 'Microsoft Corporation', host: 'edge.microsoft.com' },
+  { updater: 'C:\\Program Files (x86)\\Common Files\\Adobe\\ARM\\1.0\\AdobeARM.exe', product: 'C:\\Program Files\\Adobe\\Acrobat DC\\Acrobat\\Acrobat.exe', signer: 'Adobe Inc.', host: 'armmf.adobe.com' },
+  { updater: 'C:\\Program Files\\Mozilla Firefox\\updater.exe', product: 'C:\\Program Files\\Mozilla Firefox\\firefox.exe', signer: 'Mozilla Corporation', host: 'aus5.mozilla.org' },
+];
 
 const images = ['C:\\Windows\\System32\\svchost.exe', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Windows\\explorer.exe', 'C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE', 'C:\\Windows\\System32\\msiexec.exe', 'C:\\Program Files\\Slack\\slack.exe', 'C:\\Windows\\System32\\cmd.exe', 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe'];
 const modules = ['C:\\Windows\\System32\\ntdll.dll', 'C:\\Windows\\System32\\kernel32.dll', 'C:\\Windows\\System32\\user32.dll', 'C:\\Windows\\System32\\crypt32.dll', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome_elf.dll', 'C:\\Windows\\System32\\wininet.dll'];
@@ -38,6 +51,13 @@ export async function generateTelemetry(opts: GenerateOptions): Promise<void> {
     const procs = live[hostIndex]!;
     const roll = random();
     let record: Record<string, unknown>;
+    if (opts.benignUpdates && roll < 0.002) {
+      // A whole benign update chain on this host: updater start, write, first run, load, connect.
+      for (const line of benignUpdateChain(pick(benignUpdaters), hostIndex, host, start + i * 7, i)) {
+        if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
+      }
+      continue;
+    }
     const base = { Channel: 'Microsoft-Windows-Sysmon/Operational', SourceName: 'Microsoft-Windows-Sysmon', Hostname: host, RecordNumber: i + 1, UtcTime: ts };
     if (roll < 0.1 || procs.length === 0) {
       const guid = `{${hex(hostIndex, 8)}-${hex(i & 0xffff, 4)}-6424-${hex((i >> 16) & 0xffff, 4)}-${hex(i, 12)}}`;
@@ -58,4 +78,21 @@ export async function generateTelemetry(opts: GenerateOptions): Promise<void> {
   }
   out.end();
   await once(out, 'finish');
+}
+
+function benignUpdateChain(u: (typeof benignUpdaters)[number], hostIndex: number, host: string, t: number, i: number): Record<string, unknown>[] {
+  const at = (offsetMs: number) => new Date(t + offsetMs).toISOString().replace('T', ' ').replace('Z', '');
+  const guid = (n: number) => `{${hex(hostIndex, 8)}-beef-6424-${hex(n, 4)}-${hex(i, 12)}}`;
+  const base = (n: number, ms: number) => ({ Channel: 'Microsoft-Windows-Sysmon/Operational', SourceName: 'Microsoft-Windows-Sysmon', Hostname: host, RecordNumber: 10_000_000 + i * 10 + n, UtcTime: at(ms) });
+  const updater = { ProcessGuid: guid(1), ProcessId: '4100', Image: u.updater };
+  const product = { ProcessGuid: guid(2), ProcessId: '4200', Image: u.product };
+  const ip = `198.18.${hostIndex & 255}.${i % 250}`;
+  return [
+    { ...base(1, 0), ...updater, EventID: 1, CommandLine: `"${u.updater}" /ua`, User: 'NT AUTHORITY\\SYSTEM', ParentProcessGuid: `{${hex(hostIndex, 8)}-0000-6424-0000-000000000001}`, ParentProcessId: '700', ParentImage: 'C:\\Windows\\System32\\svchost.exe' },
+    { ...base(2, 20_000), ...updater, EventID: 11, TargetFilename: u.product, CreationUtcTime: at(20_000) },
+    { ...base(3, 60_000), ...product, EventID: 1, CommandLine: `"${u.product}"`, User: 'CORP\\user', ParentProcessGuid: updater.ProcessGuid, ParentProcessId: '4100', ParentImage: u.updater },
+    { ...base(4, 60_100), ...product, EventID: 7, ImageLoaded: u.product, Signed: 'true', Signature: u.signer, SignatureStatus: 'Valid' },
+    { ...base(5, 61_000), ...product, EventID: 22, QueryName: u.host, QueryStatus: '0', QueryResults: `::ffff:${ip};` },
+    { ...base(6, 61_100), ...product, EventID: 3, Protocol: 'tcp', Initiated: 'true', SourceIp: `10.1.${hostIndex >> 8}.${hostIndex & 255}`, SourcePort: '50000', DestinationIp: ip, DestinationHostname: u.host, DestinationPort: '443' },
+  ];
 }

@@ -3,9 +3,19 @@ import { planWrites, type WritePlan } from '../graph/eventRows.js';
 import { cypher } from '../graph/cypher.js';
 import type { NormalizedEvent } from '../model/event.js';
 import { FindingsService } from '../services/findingsService.js';
+import { TuningService } from '../services/tuningService.js';
 import { touchedBy, type BatchTouch } from './candidates.js';
 import { loadCatalog, type Analytic } from './catalog.js';
 import { analyticParams, anchorsInWindow, evaluateAnalytic, reachMs } from './evaluate.js';
+
+const tuningServices = new WeakMap<Driver, TuningService>();
+
+/** One tuning reader per driver, so its refresh interval holds across batches. */
+function tuningOf(driver: Driver, database?: string): TuningService {
+  let service = tuningServices.get(driver);
+  if (!service) tuningServices.set(driver, (service = new TuningService(driver, database)));
+  return service;
+}
 
 interface Neighbourhood {
   processUids: string[];
@@ -21,6 +31,7 @@ interface Neighbourhood {
  */
 export async function detectAfterBatch(driver: Driver, events: NormalizedEvent[], database?: string, plan: WritePlan = planWrites(events)): Promise<number> {
   if (events.length === 0) return 0;
+  await tuningOf(driver, database).refresh();
   const touch = touchedBy(plan);
   const hood = await neighbourhoodOf(driver, touch, database);
   const oses = new Set(events.map((e) => e.host.os));

@@ -3,7 +3,7 @@ import { cypher } from '../graph/cypher.js';
 import type { Analytic } from './catalog.js';
 import { toFinding, type AnalyticMatch, type Finding } from './findings.js';
 import { convertTunable } from './tunables.js';
-import { configuredTuning } from './tuning.js';
+import { configuredTuning, storedTuning } from './tuning.js';
 import { catalogValues } from './vendorCatalog.js';
 
 export interface EvaluationScope {
@@ -21,24 +21,34 @@ export interface EvaluationScope {
 /** Anchors per chain query: bounds one query's memory whatever a retro-hunt's range. */
 const ANCHORS_PER_QUERY = 2_000;
 
+export type TunableSource = 'override' | 'api' | 'file' | 'catalog' | 'default';
+
 /**
- * The value of every tunable, by the seeds' names: an override (a hunt's --set) wins over the
- * tuning file (PROVHUNT_CONFIG), which wins over the default; a list default also includes the
- * vendor catalog's values when the tunable names a catalog field.
+ * The value of every tunable, by the seeds' names, and where it came from: an override (a hunt's
+ * --set) wins over a value set through the API, which wins over the tuning file (PROVHUNT_CONFIG),
+ * which wins over the default; a list default also includes the vendor catalog's values when the
+ * tunable names a catalog field.
  */
-export function effectiveTunables(analytic: Analytic, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function resolvedTunables(analytic: Analytic, overrides: Record<string, unknown> = {}): Record<string, { value: unknown; source: TunableSource }> {
   for (const name of Object.keys(overrides)) {
     if (!(name in analytic.tunables)) throw new Error(`${analytic.id} has no tunable '${name}' (has: ${Object.keys(analytic.tunables).join(', ')})`);
   }
-  const configured = configuredTuning()[analytic.id] ?? {};
-  const values: Record<string, unknown> = {};
+  const fromApi = storedTuning()[analytic.id] ?? {};
+  const fromFile = configuredTuning()[analytic.id] ?? {};
+  const resolved: Record<string, { value: unknown; source: TunableSource }> = {};
   for (const [name, tunable] of Object.entries(analytic.tunables)) {
-    if (name in overrides) values[name] = overrides[name];
-    else if (name in configured) values[name] = configured[name];
-    else if (tunable.catalog && Array.isArray(tunable.default)) values[name] = [...new Set([...(tunable.default as unknown[]), ...catalogValues(tunable.catalog, analytic.platforms)])];
-    else values[name] = tunable.default;
+    if (name in overrides) resolved[name] = { value: overrides[name], source: 'override' };
+    else if (name in fromApi) resolved[name] = { value: fromApi[name], source: 'api' };
+    else if (name in fromFile) resolved[name] = { value: fromFile[name], source: 'file' };
+    else if (tunable.catalog && Array.isArray(tunable.default)) {
+      resolved[name] = { value: [...new Set([...(tunable.default as unknown[]), ...catalogValues(tunable.catalog, analytic.platforms)])], source: 'catalog' };
+    } else resolved[name] = { value: tunable.default, source: 'default' };
   }
-  return values;
+  return resolved;
+}
+
+export function effectiveTunables(analytic: Analytic, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(resolvedTunables(analytic, overrides)).map(([name, r]) => [name, r.value]));
 }
 
 /** Tunable values with overrides applied, as query parameters. */

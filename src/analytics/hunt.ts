@@ -1,5 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { FindingsService } from '../services/findingsService.js';
+import { TuningService } from '../services/tuningService.js';
 import { analyticById, loadCatalog, type Analytic } from './catalog.js';
 import { evaluateAnalytic } from './evaluate.js';
 import type { Finding } from './findings.js';
@@ -22,6 +23,7 @@ export interface HuntRequest {
  * TimeWindow for a SUNBURST-style delayed beacon). Results are reported, not stored, unless asked.
  */
 export async function hunt(driver: Driver, request: HuntRequest, database?: string): Promise<Finding[]> {
+  await new TuningService(driver, database).refresh(true);
   const analytics: Analytic[] = request.analytics === 'all' ? loadCatalog() : request.analytics.map(analyticById);
   const findings: Finding[] = [];
   for (const analytic of analytics) {

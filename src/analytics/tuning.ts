@@ -7,6 +7,17 @@ import { convertTunable } from './tunables.js';
 export type Tuning = Record<string, Record<string, unknown>>;
 
 let fromEnvironment: Tuning | undefined;
+let storedInGraph: Tuning = {};
+
+/** The tunables set through the API (TuningService keeps this current). */
+export function setStoredTuning(tuning: Tuning): void {
+  storedInGraph = tuning;
+}
+
+/** Where each tunable's value comes from, lowest first: default (+ vendor catalog), file, API. */
+export function storedTuning(): Tuning {
+  return storedInGraph;
+}
 
 /**
  * The tuning file named by PROVHUNT_CONFIG (none: every analytic on its defaults). Read once per

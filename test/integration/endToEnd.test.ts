@@ -145,4 +145,25 @@ describe('ingest → graph → finding → GraphQL, through the real queue, work
     const removed = (await (await graphql(`mutation { removeSuppression(id: "${made.data.suppressFromFinding.id}") }`)).json()) as { data: { removeSuppression: number } };
     expect(removed.data.removeSuppression).toBe(0);
   });
+
+  it('changes a tunable through the API for every process, audited, and resets it', async () => {
+    const tunable = async () => {
+      const body = (await (await graphql('{ analytics { id tunables { name valueJson source history { actor from to note } } } }')).json()) as { data: { analytics: Array<{ id: string; tunables: Array<Record<string, unknown> & { name: string }> }> } };
+      return body.data.analytics.find((a) => a.id === 'AN0862')!.tunables.find((t) => t.name === 'TimeWindow')!;
+    };
+    expect(await tunable()).toMatchObject({ valueJson: '"90m"', source: 'default', history: [] });
+    const set = (await (await graphql('mutation { setTunable(analytic: "AN0862", name: "TimeWindow", valueJson: "\\"10s\\"", note: "lab") { valueJson source } }')).json()) as { data: { setTunable: unknown } };
+    expect(set.data.setTunable).toEqual({ valueJson: '"10s"', source: 'api' });
+    // A hunt without overrides now runs with the API-set window, too short for this chain.
+    const hunted = (await (await graphql('{ hunt(analytic: "AN0862") { findings { id } } }')).json()) as { data: { hunt: { findings: unknown[] } } };
+    expect(hunted.data.hunt.findings).toEqual([]);
+    const bad = (await (await graphql('mutation { setTunable(analytic: "AN0862", name: "TimeWindow", valueJson: "\\"soon\\"") { source } }')).json()) as { errors: { message: string }[] };
+    expect(bad.errors[0]!.message).toBe("'soon' is not a duration (examples: 90m, 14d, 2h30m)");
+    const reset = (await (await graphql('mutation { resetTunable(analytic: "AN0862", name: "TimeWindow") { valueJson source } }')).json()) as { data: { resetTunable: unknown } };
+    expect(reset.data.resetTunable).toEqual({ valueJson: '"90m"', source: 'default' });
+    expect((await tunable()).history).toEqual([
+      { actor: 'api:bootstrap', from: null, to: '"10s"', note: 'lab' },
+      { actor: 'api:bootstrap', from: '"10s"', to: null, note: null },
+    ]);
+  });
 });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { loadTuningFile, setConfiguredTuning } from '../../src/analytics/tuning.js';
 import { z } from 'zod';
+import { projectRoot } from '../../src/config/paths.js';
 import { detectAfterBatch } from '../../src/analytics/detector.js';
 import type { Finding } from '../../src/analytics/findings.js';
 import { hunt } from '../../src/analytics/hunt.js';
@@ -47,7 +48,8 @@ const scenarioSchema = z.object({
 export type Scenario = z.infer<typeof scenarioSchema> & { name: string; dir: string };
 export type Expectation = z.infer<typeof expectationSchema>;
 
-export const scenariosRoot = path.dirname(new URL(import.meta.url).pathname);
+// From the project root, so the compiled copy (dist/, used by bench/detect) finds the same corpus.
+export const scenariosRoot = path.join(projectRoot, 'test', 'scenarios');
 
 export function loadScenarios(): Scenario[] {
   return fs
