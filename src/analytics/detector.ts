@@ -18,7 +18,8 @@ function tuningOf(driver: Driver, database?: string): TuningService {
 }
 
 interface Neighbourhood {
-  processUids: string[];
+  processes: Array<{ uid: string; imageName: string | null }>;
+  /** Files some process wrote: the only possible anchors of file-anchored analytics. */
   fileUids: string[];
   windowHostIds: string[];
 }
@@ -35,13 +36,14 @@ export async function detectAfterBatch(driver: Driver, events: NormalizedEvent[]
   const touch = touchedBy(plan);
   const hood = await neighbourhoodOf(driver, touch, database);
   const oses = new Set(events.map((e) => e.host.os));
+  const osByHost = new Map(events.map((e) => [e.host.id, e.host.os]));
   const service = new FindingsService(driver, database);
   let found = 0;
   for (const analytic of loadCatalog()) {
     if (!analytic.platforms.some((p) => oses.has(p) || oses.has('unknown'))) continue;
     const reach = reachMs(analyticParams(analytic));
     const scope = { since: touch.minTs - reach, until: touch.maxTs + reach };
-    const anchorUids = await anchorsFor(driver, analytic, hood, scope, database);
+    const anchorUids = (await anchorsFor(driver, analytic, hood, scope, database)).filter((uid) => onPlatformOf(analytic, osByHost, uid));
     if (anchorUids.length === 0) continue;
     const findings = await evaluateAnalytic(driver, analytic, { ...scope, anchorUids }, database);
     await service.upsert(findings);
@@ -53,21 +55,32 @@ export async function detectAfterBatch(driver: Driver, events: NormalizedEvent[]
 async function neighbourhoodOf(driver: Driver, touch: BatchTouch, database?: string): Promise<Neighbourhood> {
   const { records } = await driver.executeQuery(
     cypher('analytics/_shared/neighbourhood'),
-    { processUids: touch.processUids, hostIps: touch.windowHostIps },
+    { processUids: touch.processUids, fileUids: touch.fileUids, hostIps: touch.windowHostIps },
     { database, routing: 'READ' },
   );
   const row = records[0];
-  const imageFileUids = (row?.get('imageFileUids') as string[]) ?? [];
   return {
-    processUids: (row?.get('processUids') as string[]) ?? [],
-    fileUids: [...new Set([...touch.fileUids, ...imageFileUids])],
+    processes: (row?.get('processes') as Neighbourhood['processes']) ?? [],
+    fileUids: (row?.get('writtenFileUids') as string[]) ?? [],
     windowHostIds: [...new Set([...touch.windowHostIds, ...((row?.get('ipHostIds') as string[]) ?? [])])],
   };
 }
 
 async function anchorsFor(driver: Driver, analytic: Analytic, hood: Neighbourhood, scope: { since: number; until: number }, database?: string): Promise<string[]> {
-  const seeds = analytic.anchor.kind === 'file' ? hood.fileUids : hood.processUids;
+  const seeds = analytic.anchor.kind === 'file' ? hood.fileUids : processSeeds(analytic, hood);
   if (hood.windowHostIds.length === 0) return seeds;
   const scanned = await anchorsInWindow(driver, analytic, { ...scope, hostIds: hood.windowHostIds }, database);
   return [...new Set([...seeds, ...scanned])];
+}
+
+/** Processes of the neighbourhood that a process-anchored analytic anchors on (by image name, when it names some). */
+function processSeeds(analytic: Analytic, hood: Neighbourhood): string[] {
+  const names = new Set(analytic.anchor.imageNames.map((n) => n.toLowerCase()));
+  return hood.processes.filter((p) => names.size === 0 || (p.imageName !== null && names.has(p.imageName))).map((p) => p.uid);
+}
+
+/** Anchors (uids start with their host id) on hosts of another platform are not this analytic's. */
+function onPlatformOf(analytic: Analytic, osByHost: Map<string, string>, uid: string): boolean {
+  const os = osByHost.get(uid.slice(0, uid.indexOf('|')));
+  return os === undefined || os === 'unknown' || (analytic.platforms as string[]).includes(os);
 }

@@ -1,6 +1,7 @@
 // Where a batch may have changed a chain: the batch's processes with their ancestors (a late
 // child, load or connection completes the chain of an ancestor's first run), the image files of
 // all of them, and the hosts behind addresses that process-less telemetry was attributed to.
+// Only files some process wrote can anchor a DET0309 chain, so the others are dropped here.
 CALL () {
   UNWIND $processUids AS uid
   MATCH (ancestor:Process)-[:SPAWNED*0..4]->(:Process {uid: uid})
@@ -11,9 +12,15 @@ CALL (processes) {
   MATCH (p)-[:EXECUTED]->(image:File)
   RETURN collect(DISTINCT image.uid) AS imageUids
 }
+CALL (imageUids) {
+  UNWIND imageUids + $fileUids AS uid
+  MATCH (f:File {uid: uid})
+  WHERE EXISTS { (:Process)-[:WROTE]->(f) }
+  RETURN collect(DISTINCT f.uid) AS writtenFileUids
+}
 CALL () {
   UNWIND $hostIps AS ip
   MATCH (h:Host)-[:HAD_IP]->(:IP {address: ip})
   RETURN collect(DISTINCT h.id) AS ipHostIds
 }
-RETURN [p IN processes | p.uid] AS processUids, imageUids AS imageFileUids, ipHostIds
+RETURN [p IN processes | {uid: p.uid, imageName: p.imageName}] AS processes, writtenFileUids, ipHostIds
