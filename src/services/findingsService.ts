@@ -78,20 +78,20 @@ export class FindingsService {
       this.driver.executeQuery(cypher('findings/list'), params, { database: this.database, routing: 'READ' }),
       this.driver.executeQuery(cypher('findings/count'), params, { database: this.database, routing: 'READ' }),
     ]);
-    const items = page.records.map((r) => fromRecord(r.get('finding') as Record<string, unknown>));
+    const items = page.records.map((r) => findingFromRecord(r.get('finding') as Record<string, unknown>));
     return { items: items.slice(0, first), totalCount: count.records[0]?.get('total') as number, hasNextPage: items.length > first };
   }
 
   async get(id: string): Promise<StoredFinding | undefined> {
     const { records } = await this.driver.executeQuery(cypher('findings/get'), { id }, { database: this.database, routing: 'READ' });
-    return records[0] ? fromRecord(records[0].get('finding') as Record<string, unknown>) : undefined;
+    return records[0] ? findingFromRecord(records[0].get('finding') as Record<string, unknown>) : undefined;
   }
 
   /** Sets a finding's status and records who did it and why; undefined when no such finding. */
   async setStatus(id: string, status: FindingStatus, actor: string, note?: string): Promise<StoredFinding | undefined> {
     if (!findingStatuses.includes(status)) throw new Error(`status must be one of ${findingStatuses.join(', ')}, got '${status}'`);
     const { records } = await this.driver.executeQuery(cypher('findings/set-status'), { id, status, actor, note: note ?? null }, { database: this.database });
-    return records[0] ? fromRecord(records[0].get('finding') as Record<string, unknown>) : undefined;
+    return records[0] ? findingFromRecord(records[0].get('finding') as Record<string, unknown>) : undefined;
   }
 
   async history(id: string): Promise<AuditEntry[]> {
@@ -104,7 +104,8 @@ function keysOf(finding: Finding, kind: string): string[] {
   return [...new Set(finding.evidence.filter((e) => e.kind === kind).map((e) => e.key))];
 }
 
-function fromRecord(f: Record<string, unknown>): StoredFinding {
+/** A Finding node's properties as the service returns them. */
+export function findingFromRecord(f: Record<string, unknown>): StoredFinding {
   return {
     id: f.id as string,
     analytic: f.analytic as string,
