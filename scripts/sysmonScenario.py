@@ -6,11 +6,14 @@ reads the story, not JSON. Usage: scripts/sysmonScenario.py spec.txt > sysmon.js
 
 Spec lines (fields separated by ' | ', times 'YYYY-MM-DD HH:MM:SS', processes named by a label):
   host NAME IP
-  start TIME LABEL IMAGE | COMMANDLINE | PARENT_LABEL | USER
+  running LABEL IMAGE | PID               (a process started before the log: no event; System, services.exe)
+  start TIME LABEL IMAGE | COMMANDLINE | PARENT_LABEL | USER [| CONTENT]
   write TIME LABEL PATH
-  load  TIME LABEL DLL | SIGNED(true/false) | SIGNER | STATUS
+  load  TIME LABEL DLL | SIGNED(true/false) | SIGNER | STATUS [| CONTENT]
   dns   TIME LABEL NAME | IP
   conn  TIME LABEL DSTIP | DSTPORT | DSTHOSTNAME
+The SHA-256 of an image or DLL derives from its path (and signer); an optional CONTENT label gives
+files at different paths the same content (one package's custom action on many hosts).
 """
 import hashlib
 import json
@@ -47,15 +50,20 @@ def main(spec):
         if verb == 'host':
             host['name'], host['ip'] = rest.split()
             continue
+        if verb == 'running':
+            label, tail = rest.split(' ', 1)
+            image, pid = [f.strip() for f in tail.split(' | ')]
+            processes[label] = {'guid': guid(label), 'pid': int(pid), 'image': image}
+            continue
         date, clock, label, tail = rest.split(' ', 3)
         ts = f'{date} {clock}'
         fields = [f.strip() for f in tail.split(' | ')]
         if verb == 'start':
-            image, command, parent, user = (fields + ['', '', ''])[:4]
+            image, command, parent, user, content = (fields + ['', '', '', ''])[:5]
             processes[label] = {'guid': guid(label), 'pid': 1000 + len(processes) * 4, 'image': image}
             event = base(1, ts, label)
             event.update({'CommandLine': command, 'User': user or 'CORP\\user',
-                          'Hashes': 'SHA256=' + hashlib.sha256(image.encode()).hexdigest().upper()})
+                          'Hashes': 'SHA256=' + hashlib.sha256((content or image).encode()).hexdigest().upper()})
             if parent in processes:
                 event.update({'ParentProcessGuid': processes[parent]['guid'], 'ParentProcessId': str(processes[parent]['pid']),
                               'ParentImage': processes[parent]['image']})
@@ -65,9 +73,9 @@ def main(spec):
             event.update({'TargetFilename': fields[0], 'CreationUtcTime': ts + '.000'})
             out.append(event)
         elif verb == 'load':
-            dll, signed, signer, status = fields
+            dll, signed, signer, status, content = (fields + [''])[:5]
             event = base(7, ts, label)
-            event.update({'ImageLoaded': dll, 'Hashes': 'SHA256=' + hashlib.sha256((dll + signer).encode()).hexdigest().upper(),
+            event.update({'ImageLoaded': dll, 'Hashes': 'SHA256=' + hashlib.sha256((content or dll + signer).encode()).hexdigest().upper(),
                           'Signed': signed, 'Signature': signer, 'SignatureStatus': status})
             out.append(event)
         elif verb == 'dns':

@@ -88,5 +88,15 @@ export async function evaluateAnalytic(driver: Driver, analytic: Analytic, scope
     );
     for (const r of records) findings.push(toFinding(analytic, r.toObject() as unknown as AnalyticMatch));
   }
-  return findings;
+  return strongestById(findings);
+}
+
+/** One finding per id: anchors of one chain can fall into different chunks (msiexec client and server). */
+function strongestById(findings: Finding[]): Finding[] {
+  const byId = new Map<string, Finding>();
+  for (const f of findings) {
+    const seen = byId.get(f.id);
+    if (!seen || f.score > seen.score || (f.score === seen.score && f.evidence.length > seen.evidence.length)) byId.set(f.id, f);
+  }
+  return [...byId.values()];
 }

@@ -55,6 +55,7 @@ export function loadScenarios(): Scenario[] {
   return fs
     .readdirSync(scenariosRoot, { withFileTypes: true })
     .filter((d) => d.isDirectory())
+    .sort((a, b) => a.name.localeCompare(b.name))
     .map((d) => {
       const dir = path.join(scenariosRoot, d.name);
       const file = path.join(dir, 'scenario.yaml');
@@ -115,6 +116,7 @@ export function runHunt(driver: Driver, analytic: string, set: Record<string, un
 /** Why a set of findings does not meet an expectation, or undefined when it does. */
 export function unmet(findings: Array<Pick<Finding, 'analytic' | 'hostName' | 'signals' | 'score'>>, e: Expectation): string | undefined {
   const matching = findings.filter((f) => f.analytic === e.analytic && f.hostName.toLowerCase() === e.host.toLowerCase());
+  if (e.count === 0 && matching.length === 0) return undefined;
   if (e.count !== undefined && matching.length !== e.count) return `expected ${e.count} ${e.analytic} finding(s) on ${e.host}, got ${matching.length}`;
   if (matching.length === 0) return `no ${e.analytic} finding on ${e.host} (findings: ${describe(findings)})`;
   const good = matching.find((f) => e.signals.every((s) => f.signals.includes(s)) && f.score >= e.minScore);
