@@ -26,7 +26,10 @@ const benignUpdaters = [
   { updater: 'C:\\Program Files\\Mozilla Firefox\\updater.exe', product: 'C:\\Program Files\\Mozilla Firefox\\firefox.exe', signer: 'Mozilla Corporation', host: 'aus5.mozilla.org' },
 ];
 
-const images = ['C:\\Windows\\System32\\svchost.exe', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Windows\\explorer.exe', 'C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE', 'C:\\Windows\\System32\\msiexec.exe', 'C:\\Program Files\\Slack\\slack.exe', 'C:\\Windows\\System32\\cmd.exe', 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe'];
+const images = ['C:\\Windows\\System32\\svchost.exe', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Windows\\explorer.exe', 'C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE', 'C:\\Program Files\\Slack\\slack.exe', 'C:\\Windows\\System32\\cmd.exe', 'C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe'];
+/** Installs are rare on a workstation: about 1 process start in 100 is msiexec, and it parents nothing here. */
+const msiexec = 'C:\\Windows\\System32\\msiexec.exe';
+const MSIEXEC_SHARE = 0.01;
 const modules = ['C:\\Windows\\System32\\ntdll.dll', 'C:\\Windows\\System32\\kernel32.dll', 'C:\\Windows\\System32\\user32.dll', 'C:\\Windows\\System32\\crypt32.dll', 'C:\\Program Files\\Google\\Chrome\\Application\\chrome_elf.dll', 'C:\\Windows\\System32\\wininet.dll'];
 const domains = ['update.googleapis.com', 'login.microsoftonline.com', 'outlook.office365.com', 'slack.com', 'cdn.example-cdn.net', 'telemetry.vendor.example'];
 
@@ -62,9 +65,9 @@ export async function generateTelemetry(opts: GenerateOptions): Promise<void> {
     if (roll < 0.1 || procs.length === 0) {
       const guid = `{${hex(hostIndex, 8)}-${hex(i & 0xffff, 4)}-6424-${hex((i >> 16) & 0xffff, 4)}-${hex(i, 12)}}`;
       const parent = procs.length > 0 ? pick(procs) : `{${hex(hostIndex, 8)}-0000-6424-0000-000000000001}`;
-      const image = pick(images);
+      const image = random() < MSIEXEC_SHARE ? msiexec : pick(images);
       record = { ...base, EventID: 1, ProcessGuid: guid, ProcessId: String(1000 + (i % 60000)), Image: image, CommandLine: `"${image}" --flag ${i % 97}`, User: 'CORP\\user', Hashes: `SHA256=${hex(i * 2654435761, 16).padStart(64, 'a')}`, ParentProcessGuid: parent, ParentProcessId: '900', ParentImage: 'C:\\Windows\\explorer.exe' };
-      procs.push(guid);
+      if (image !== msiexec) procs.push(guid);
       if (procs.length > 50) procs.shift();
     } else {
       const guid = pick(procs);
