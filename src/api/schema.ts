@@ -3,6 +3,7 @@ import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { schemaDir } from '../config/paths.js';
 import { resolvers } from './resolvers/index.js';
+import { enforceRoles } from './roles.js';
 
 /** Schema-first: the SDL files in schema/ are the contract; resolvers only wire them to services. */
 export function loadTypeDefs(): string[] {
@@ -13,6 +14,7 @@ export function loadTypeDefs(): string[] {
     .map((f) => fs.readFileSync(path.join(schemaDir, f), 'utf8'));
 }
 
+/** Every root field gets its role check here (src/api/roles.ts), not in the resolvers. */
 export function buildSchema() {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+  return enforceRoles(makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers }));
 }

@@ -5,6 +5,7 @@ import { registerDlq } from './commands/dlq.js';
 import { registerFindings } from './commands/findings.js';
 import { registerHunt } from './commands/hunt.js';
 import { registerIngest } from './commands/ingest.js';
+import { registerKeys } from './commands/keys.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerRetention } from './commands/retention.js';
 import { registerTriage } from './commands/triage.js';
@@ -23,6 +24,7 @@ registerTriage(program);
 registerSuppressions(program);
 registerMigrate(program);
 registerApi(program);
+registerKeys(program);
 registerDlq(program);
 registerRetention(program);
 

@@ -11,11 +11,7 @@ import { cypher, statements } from './cypher.js';
  * why applied ones are skipped rather than re-run. Applied names are recorded for /readyz.
  */
 export async function migrate(driver: Driver, database?: string): Promise<string[]> {
-  const names = fs
-    .readdirSync(path.join(cypherDir, 'migrations'))
-    .filter((f) => f.endsWith('.cypher'))
-    .sort()
-    .map((f) => f.replace(/\.cypher$/, ''));
+  const names = migrationNames();
   const applied = new Set(await appliedMigrations(driver, database));
   for (const name of names) {
     if (applied.has(name)) continue;
@@ -26,6 +22,15 @@ export async function migrate(driver: Driver, database?: string): Promise<string
   }
   await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
   return names;
+}
+
+/** Every migration this build ships (cypher/migrations/*.cypher), in the order they apply. */
+export function migrationNames(): string[] {
+  return fs
+    .readdirSync(path.join(cypherDir, 'migrations'))
+    .filter((f) => f.endsWith('.cypher'))
+    .sort()
+    .map((f) => f.replace(/\.cypher$/, ''));
 }
 
 export async function appliedMigrations(driver: Driver, database?: string): Promise<string[]> {

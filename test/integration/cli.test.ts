@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/paths.js';
+import { ApiKeysService } from '../../src/services/apiKeysService.js';
 import { freshGraph, stack, uniquePrefix } from '../support/graph.js';
 import { runCli } from '../support/cli.js';
 import { startWorkerProcess, stopProcess } from '../support/workers.js';
@@ -80,6 +81,56 @@ describe('the provhunt CLI against the real stack', () => {
     const rejects = fs.readFileSync(rejectsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(rejects.map((r) => [r.line, r.field ?? null])).toEqual([[2, null], [3, 'ProcessId'], [4, null]]);
     expect(rejects[1]).toEqual({ file, line: 3, field: 'ProcessId', reason: 'must be an integer, got "seven"' });
+  });
+
+  it('keys create prints a working token once; list never shows it or its hash; revoke takes an id or a name', async () => {
+    const created = await runCli(['keys', 'create', '--name', 'cli-reader', '--role', 'Viewer'], env, cwd);
+    expect(created.code).toBe(0);
+    const token = created.stdout.trim();
+    expect(token).toMatch(/^ph_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
+    expect(created.stderr).toMatch(/^created key [0-9a-f]{12} 'cli-reader' \(viewer\); the token below is shown only now/);
+    expect(created.stderr).not.toContain(token);
+    const keys = new ApiKeysService(driver, stack().neo4j.database);
+    expect(await keys.verify(token)).toMatchObject({ name: 'cli-reader', role: 'viewer' });
+    expect((await runCli(['keys', 'create', '--name', 'cli-admin', '--role', 'admin'], env, cwd)).code).toBe(0);
+
+    const listed = await runCli(['keys', 'list', '--json'], env, cwd);
+    expect(listed.code).toBe(0);
+    const lines = listed.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((k) => [k.name, k.role, k.createdBy, k.revokedAt])).toEqual([
+      ['cli-reader', 'viewer', `cli:${os.userInfo().username}`, null],
+      ['cli-admin', 'admin', `cli:${os.userInfo().username}`, null],
+    ]);
+    const { records } = await driver.executeQuery("MATCH (k:ApiKey {name: 'cli-reader'}) RETURN k.hash AS hash");
+    const text = (await runCli(['keys', 'list'], env, cwd)).stdout;
+    for (const output of [listed.stdout, text]) {
+      expect(output).not.toContain(token);
+      expect(output).not.toContain(records[0]!.get('hash') as string);
+      expect(output).not.toMatch(/hash/i);
+    }
+
+    const revoked = await runCli(['keys', 'revoke', 'cli-reader'], env, cwd);
+    expect(revoked.code).toBe(0);
+    expect(revoked.stdout).toMatch(/^revoked [0-9a-f]{12} 'cli-reader' at .*; APIs refuse it within 30 s/);
+    expect(await keys.verify(token)).toBeUndefined();
+    const adminId = lines[1]!.id as string;
+    expect((await runCli(['keys', 'revoke', adminId], env, cwd)).stdout).toContain(`revoked ${adminId} 'cli-admin'`);
+    const after = (await runCli(['keys', 'list', '--json'], env, cwd)).stdout.trim().split('\n').map((l) => JSON.parse(l) as { revokedAt: string | null });
+    expect(after.every((k) => typeof k.revokedAt === 'string')).toBe(true);
+  });
+
+  it('keys refuses a bad role, a taken name, and an unknown key, each with one clear line', async () => {
+    const badRole = await runCli(['keys', 'create', '--name', 'x', '--role', 'root'], env, cwd);
+    expect([badRole.code, badRole.stderr.trim()]).toEqual([1, "role must be one of viewer, analyst, admin, got 'root'"]);
+    const taken = await runCli(['keys', 'create', '--name', 'cli-reader', '--role', 'viewer'], env, cwd);
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain("a key named 'cli-reader' already exists");
+    expect(taken.stdout).toBe('');
+    const unknown = await runCli(['keys', 'revoke', 'nobody'], env, cwd);
+    expect([unknown.code, unknown.stderr.trim()]).toEqual([1, "no key with id or name 'nobody' (provhunt keys list shows them)"]);
+    const bootstrap = await runCli(['keys', 'revoke', 'bootstrap'], env, cwd);
+    expect(bootstrap.code).toBe(1);
+    expect(bootstrap.stderr).toContain('the bootstrap key is not stored in the graph');
   });
 
   it('says how to start a stack when none is running', async () => {

@@ -3,7 +3,7 @@ import type { Severity } from '../../analytics/findings.js';
 import type { FindingStatus, StoredFinding } from '../../services/findingsService.js';
 import type { ApiContext } from '../context.js';
 
-const MAX_PAGE = 500;
+export const MAX_PAGE = 500;
 
 interface FindingsArgs {
   filter?: { analytic?: string; host?: string; severity?: string; status?: string } | null;

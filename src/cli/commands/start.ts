@@ -69,7 +69,8 @@ export function registerStart(program: Command): void {
           for (const finding of page.items) process.stdout.write(formatFinding(finding));
         }
         say(`API ready at ${api.url}/graphql  (health: ${api.url}/healthz)`);
-        say(config.api.key ? 'API key: the value of PROVHUNT_API_KEY' : `API key: in ${apiKeyFile} (send it as Authorization: Bearer <key>)`);
+        say(config.api.key ? 'API key (admin): the value of PROVHUNT_API_KEY' : `API key (admin): in ${apiKeyFile} (send it as Authorization: Bearer <key>)`);
+        say('keys for people and tools, by role: provhunt keys create --name <who> --role viewer|analyst|admin');
         say('Ctrl-C to stop');
       } catch (err) {
         say((err as Error).message);
