@@ -36,6 +36,8 @@ const { values } = parseArgs({
     batch: { type: 'string', default: '500' },
     /** Background events per second: a steady fleet, as in production (0: as fast as the queue takes). */
     rate: { type: 'string', default: '1000' },
+    /** Days of fleet time the background covers. */
+    days: { type: 'string', default: '3' },
     'timeout-ms': { type: 'string', default: '60000' },
   },
 });
@@ -66,7 +68,7 @@ interface Delivered {
 
 try {
   await migrate(driver);
-  await generateTelemetry({ events: backgroundEvents, hosts: Number(values.hosts), file, benignUpdates: true });
+  await generateTelemetry({ events: backgroundEvents, hosts: Number(values.hosts), file, benignUpdates: true, spanMs: Number(values.days) * 86_400_000 });
   await new Promise((r) => setTimeout(r, 1500)); // workers connect
   // Tuned scenarios change tunables for every analytic run; they are checked by the test suite only.
   const scenarios = loadScenarios().filter((s) => !s.tuning);

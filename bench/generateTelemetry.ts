@@ -17,6 +17,8 @@ export interface GenerateOptions {
    * the vendor's update host. What the detection benchmark counts false positives against.
    */
   benignUpdates?: boolean;
+  /** Time the events spread over (default: 7 ms per event, a busy burst); e.g. 3 days for a fleet's background. */
+  spanMs?: number;
 }
 
 const benignUpdaters = [
@@ -45,18 +47,19 @@ export async function generateTelemetry(opts: GenerateOptions): Promise<void> {
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
   const out = fs.createWriteStream(opts.file);
   const start = Date.parse('2024-06-01T08:00:00Z');
+  const step = opts.spanMs ? opts.spanMs / opts.events : 7;
   // Live processes per host, so later events reference processes that started earlier.
   const live: string[][] = Array.from({ length: opts.hosts }, () => []);
   for (let i = 0; i < opts.events; i++) {
     const hostIndex = Math.floor(random() * opts.hosts);
     const host = `ws-${hex(hostIndex, 4)}.corp.example`;
-    const ts = new Date(start + i * 7).toISOString().replace('T', ' ').replace('Z', '');
+    const ts = new Date(start + i * step).toISOString().replace('T', ' ').replace('Z', '');
     const procs = live[hostIndex]!;
     const roll = random();
     let record: Record<string, unknown>;
     if (opts.benignUpdates && roll < 0.002) {
       // A whole benign update chain on this host: updater start, write, first run, load, connect.
-      for (const line of benignUpdateChain(pick(benignUpdaters), hostIndex, host, start + i * 7, i)) {
+      for (const line of benignUpdateChain(pick(benignUpdaters), hostIndex, host, start + i * step, i)) {
         if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
       }
       continue;

@@ -8,6 +8,8 @@ import type { WritePlan } from '../graph/eventRows.js';
  */
 export interface BatchTouch {
   processUids: string[];
+  /** Processes whose start event is in the batch: late starts can complete their descendants' writes. */
+  startedUids: string[];
   fileUids: string[];
   /** Hosts whose chains may change through host-level events: scanned by window. */
   windowHostIds: string[];
@@ -35,8 +37,10 @@ export function touchedBy(plan: WritePlan): BatchTouch {
       if (ts > maxTs) maxTs = ts;
     }
   }
+  const startedUids = new Set<string>();
   for (const r of plan.processStarts) {
     add(processUids, r.uid);
+    add(startedUids, r.uid);
     add(fileUids, r.imageUid);
   }
   for (const r of [...plan.fileWrites, ...plan.moduleLoads]) {
@@ -50,5 +54,5 @@ export function touchedBy(plan: WritePlan): BatchTouch {
     else add(windowHostIds, r.hostId);
   }
   for (const r of plan.packages) add(windowHostIds, r.hostId);
-  return { processUids: [...processUids], fileUids: [...fileUids], windowHostIds: [...windowHostIds], windowHostIps: [...windowHostIps], minTs, maxTs };
+  return { processUids: [...processUids], startedUids: [...startedUids], fileUids: [...fileUids], windowHostIds: [...windowHostIds], windowHostIps: [...windowHostIps], minTs, maxTs };
 }

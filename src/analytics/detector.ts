@@ -55,7 +55,7 @@ export async function detectAfterBatch(driver: Driver, events: NormalizedEvent[]
 async function neighbourhoodOf(driver: Driver, touch: BatchTouch, database?: string): Promise<Neighbourhood> {
   const { records } = await driver.executeQuery(
     cypher('analytics/_shared/neighbourhood'),
-    { processUids: touch.processUids, fileUids: touch.fileUids, hostIps: touch.windowHostIps },
+    { processUids: touch.processUids, startedUids: touch.startedUids, fileUids: touch.fileUids, hostIps: touch.windowHostIps },
     { database, routing: 'READ' },
   );
   const row = records[0];

@@ -19,9 +19,16 @@ WHERE installer IS NOT NULL
 CALL (written, w) {
   MATCH (run:Process)-[x:EXECUTED|LOADED]->(written)
   WHERE x.ts >= w.ts - $skewMs AND x.ts <= w.ts + $windowMs
-  RETURN run AS firstRun, x.ts AS firstRunTs, type(x) = 'LOADED' AS asLibrary, x.signer AS loadSigner, x.signed AS loadSigned, x.signatureStatus AS loadStatus
+  RETURN run AS firstRun, x.ts AS firstRunTs, type(x) = 'LOADED' AS asLibrary
   // Sysmon also logs an image's load of itself at its start: a tie is an execution.
   ORDER BY x.ts ASC, type(x) = 'LOADED' ASC LIMIT 1
+}
+// What the first run's load of the written file said about its signature (for an executable,
+// its load of its own image): Sysmon's process events carry no signature.
+CALL (firstRun, written) {
+  OPTIONAL MATCH (firstRun)-[self:LOADED]->(written)
+  WITH self ORDER BY self.ts ASC LIMIT 1
+  RETURN self.signer AS loadSigner, self.signed AS loadSigned, self.signatureStatus AS loadStatus
 }
 // A library loaded by a process whose own image was just written is part of that image's chain
 // (its unsigned-module signal): one finding per install and first run, not one per file.

@@ -2,6 +2,7 @@
 // child, load or connection completes the chain of an ancestor's first run), the image files of
 // all of them, and the hosts behind addresses that process-less telemetry was attributed to.
 // Only files some process wrote can anchor a DET0309 chain, so the others are dropped here.
+// (These are seeds: each analytic's chain query still applies its own window to the writes.)
 CALL () {
   UNWIND $processUids AS uid
   MATCH (ancestor:Process)-[:SPAWNED*0..4]->(:Process {uid: uid})
@@ -12,8 +13,15 @@ CALL (processes) {
   MATCH (p)-[:EXECUTED]->(image:File)
   RETURN collect(DISTINCT image.uid) AS imageUids
 }
-CALL (imageUids) {
-  UNWIND imageUids + $fileUids AS uid
+// A process start that arrives late (an installer whose writes came first) can complete the
+// chains of files it or its descendants wrote.
+CALL () {
+  UNWIND $startedUids AS uid
+  MATCH (:Process {uid: uid})-[:SPAWNED*0..4]->(:Process)-[:WROTE]->(f:File)
+  RETURN collect(DISTINCT f.uid) AS descendantWrites
+}
+CALL (imageUids, descendantWrites) {
+  UNWIND imageUids + descendantWrites + $fileUids AS uid
   MATCH (f:File {uid: uid})
   WHERE EXISTS { (:Process)-[:WROTE]->(f) }
   RETURN collect(DISTINCT f.uid) AS writtenFileUids
