@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { expandGlob, isGlob } from './globInputs.js';
 import { ingestQueue } from '../queue/queues.js';
 import { BatchTracker } from './batchTracker.js';
 import { emptyCounts, submitInput, type Reject, type SubmitCounts } from './submit.js';
@@ -24,7 +25,10 @@ export interface IngestRunResult extends SubmitCounts {
   findings: number;
 }
 
-/** Files, and every file below a folder (sorted, so runs are repeatable); `-` is standard input. */
+/**
+ * Files, every file below a folder, and the files a quoted glob matches (each sorted, so runs are
+ * repeatable); `-` is standard input.
+ */
 export function expandInputs(inputs: string[]): string[] {
   const files: string[] = [];
   for (const input of inputs) {
@@ -33,6 +37,12 @@ export function expandInputs(inputs: string[]): string[] {
       continue;
     }
     const stat = fs.statSync(input, { throwIfNoEntry: false });
+    if (!stat && isGlob(input)) {
+      const matched = expandGlob(input);
+      if (matched.length === 0) throw new Error(`${input}: no file matches this pattern`);
+      files.push(...matched);
+      continue;
+    }
     if (!stat) throw new Error(`${input}: no such file or folder`);
     if (stat.isDirectory()) {
       const below = fs.readdirSync(input, { recursive: true, withFileTypes: true })

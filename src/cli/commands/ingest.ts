@@ -17,7 +17,7 @@ export function registerIngest(program: Command): void {
   program
     .command('ingest')
     .description('load telemetry files (or folders, or - for stdin) into the graph through the ingest queue')
-    .argument('<paths...>', 'files, folders, or - for standard input')
+    .argument('<paths...>', "files, folders, quoted globs ('logs/**/*.jsonl.gz'), or - for standard input")
     .option('--format <format>', 'skip auto-detection (e.g. sysmon)')
     .option('--host <name>', 'host the input came from, for logs that do not name it (dpkg.log, apt history.log)')
     .option('--wait', 'return when everything submitted is in the graph and analysed')
