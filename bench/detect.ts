@@ -112,13 +112,18 @@ async function readBatches(input: string, size: number): Promise<NormalizedEvent
   return batches;
 }
 
+/** One batch onto the ingest queue, as the CLI and HTTP ingest put it there. */
+async function enqueue(events: NormalizedEvent[], origin: string, firstLine: number): Promise<void> {
+  const batchId = crypto.randomUUID();
+  await queue.add('events', { batchId, origin, firstLine, events }, { jobId: batchId });
+}
+
 /** Enqueues the background fleet at a steady rate (cycling through it) until told to stop. */
 async function streamBackground(batches: NormalizedEvent[][], rate: number, keepGoing: () => boolean): Promise<number> {
   let sent = 0;
   const started = performance.now();
   for (let i = 0; keepGoing() && i < batches.length; i++) {
-    const batchId = crypto.randomUUID();
-    await queue.add('events', { batchId, origin: 'background', firstLine: 0, events: batches[i]! }, { jobId: batchId });
+    await enqueue(batches[i]!, 'background', 0);
     sent += batches[i]!.length;
     const due = rate > 0 ? (sent / rate) * 1000 - (performance.now() - started) : 0;
     if (due > 0) await new Promise((r) => setTimeout(r, due));
@@ -139,8 +144,7 @@ async function drained(): Promise<void> {
 async function deliver(scenario: Scenario): Promise<Delivered> {
   const events = deliveryOrder(await scenarioEvents(scenario), scenario.delivery.order);
   for (let i = 0; i < events.length; i += scenario.delivery.batchSize) {
-    const batchId = crypto.randomUUID();
-    await queue.add('events', { batchId, origin: `scenario:${scenario.name}`, firstLine: i + 1, events: events.slice(i, i + scenario.delivery.batchSize) }, { jobId: batchId });
+    await enqueue(events.slice(i, i + scenario.delivery.batchSize), `scenario:${scenario.name}`, i + 1);
   }
   const accepted = performance.now();
   const latencies: Delivered['latencies'] = [];

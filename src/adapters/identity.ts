@@ -41,6 +41,11 @@ export function fileUid(hostId: string, path: string, os: Os): string {
   return `${hostId}|${normalizePath(path, os)}`;
 }
 
+/** The host id a process or file uid starts with (both are `<hostId>|...`). */
+export function hostOfUid(uid: string): string {
+  return uid.slice(0, uid.indexOf('|'));
+}
+
 export function shortHash(text: string): string {
   return crypto.createHash('sha256').update(text).digest('base64url').slice(0, 22);
 }

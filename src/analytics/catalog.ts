@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { cypherDir } from '../config/paths.js';
+import { InputError } from '../errors.js';
 import { catalogFields } from './vendorCatalog.js';
 
 /**
@@ -81,8 +82,15 @@ function loadAnalytic(dir: string): Analytic {
   return { ...parsed.data, dir: path.basename(dir) };
 }
 
+/** One of an analytic's tunables by the seeds' name; an unknown name is the caller's mistake. */
+export function tunableOf(analytic: Analytic, name: string): Tunable {
+  const tunable = analytic.tunables[name];
+  if (!tunable) throw new InputError(`${analytic.id} has no tunable '${name}' (has: ${Object.keys(analytic.tunables).join(', ')})`);
+  return tunable;
+}
+
 export function analyticById(id: string): Analytic {
   const analytic = loadCatalog().find((a) => a.id === id.toUpperCase());
-  if (!analytic) throw new Error(`unknown analytic '${id}' (known: ${loadCatalog().map((a) => a.id).join(', ')})`);
+  if (!analytic) throw new InputError(`unknown analytic '${id}' (known: ${loadCatalog().map((a) => a.id).join(', ')})`);
   return analytic;
 }

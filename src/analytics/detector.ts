@@ -1,4 +1,5 @@
 import type { Driver } from 'neo4j-driver';
+import { hostOfUid } from '../adapters/identity.js';
 import { planWrites, type WritePlan } from '../graph/eventRows.js';
 import { cypher } from '../graph/cypher.js';
 import type { NormalizedEvent } from '../model/event.js';
@@ -6,7 +7,8 @@ import { FindingsService } from '../services/findingsService.js';
 import { TuningService } from '../services/tuningService.js';
 import { touchedBy, type BatchTouch } from './candidates.js';
 import { loadCatalog, type Analytic } from './catalog.js';
-import { analyticParams, anchorsInWindow, evaluateAnalytic, reachMs } from './evaluate.js';
+import { analyticParams, anchorsInWindow, evaluateAnchors, reachMs } from './evaluate.js';
+import type { Finding } from './findings.js';
 
 const tuningServices = new WeakMap<Driver, TuningService>();
 
@@ -37,19 +39,17 @@ export async function detectAfterBatch(driver: Driver, events: NormalizedEvent[]
   const hood = await neighbourhoodOf(driver, touch, database);
   const oses = new Set(events.map((e) => e.host.os));
   const osByHost = new Map(events.map((e) => [e.host.id, e.host.os]));
-  const service = new FindingsService(driver, database);
-  let found = 0;
+  const findings: Finding[] = [];
   for (const analytic of loadCatalog()) {
     if (!analytic.platforms.some((p) => oses.has(p) || oses.has('unknown'))) continue;
-    const reach = reachMs(analyticParams(analytic));
-    const scope = { since: touch.minTs - reach, until: touch.maxTs + reach };
+    const params = analyticParams(analytic);
+    const scope = { since: touch.minTs - reachMs(params), until: touch.maxTs + reachMs(params) };
     const anchorUids = (await anchorsFor(driver, analytic, hood, scope, database)).filter((uid) => onPlatformOf(analytic, osByHost, uid));
-    if (anchorUids.length === 0) continue;
-    const findings = await evaluateAnalytic(driver, analytic, { ...scope, anchorUids }, database);
-    await service.upsert(findings);
-    found += findings.length;
+    if (anchorUids.length > 0) findings.push(...(await evaluateAnchors(driver, analytic, params, scope, anchorUids, database)));
   }
-  return found;
+  // One upsert per batch: one transaction and one look at the suppressions, whatever the analytics found.
+  await new FindingsService(driver, database).upsert(findings);
+  return findings.length;
 }
 
 async function neighbourhoodOf(driver: Driver, touch: BatchTouch, database?: string): Promise<Neighbourhood> {
@@ -79,8 +79,8 @@ function processSeeds(analytic: Analytic, hood: Neighbourhood): string[] {
   return hood.processes.filter((p) => names.size === 0 || (p.imageName !== null && names.has(p.imageName))).map((p) => p.uid);
 }
 
-/** Anchors (uids start with their host id) on hosts of another platform are not this analytic's. */
+/** Anchors on hosts of another platform are not this analytic's. */
 function onPlatformOf(analytic: Analytic, osByHost: Map<string, string>, uid: string): boolean {
-  const os = osByHost.get(uid.slice(0, uid.indexOf('|')));
+  const os = osByHost.get(hostOfUid(uid));
   return os === undefined || os === 'unknown' || (analytic.platforms as string[]).includes(os);
 }

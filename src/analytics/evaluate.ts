@@ -1,6 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { cypher } from '../graph/cypher.js';
-import type { Analytic } from './catalog.js';
+import { tunableOf, type Analytic } from './catalog.js';
 import { toFinding, type AnalyticMatch, type Finding } from './findings.js';
 import { convertTunable } from './tunables.js';
 import { configuredTuning, storedTuning } from './tuning.js';
@@ -30,9 +30,7 @@ export type TunableSource = 'override' | 'api' | 'file' | 'catalog' | 'default';
  * tunable names a catalog field.
  */
 export function resolvedTunables(analytic: Analytic, overrides: Record<string, unknown> = {}): Record<string, { value: unknown; source: TunableSource }> {
-  for (const name of Object.keys(overrides)) {
-    if (!(name in analytic.tunables)) throw new Error(`${analytic.id} has no tunable '${name}' (has: ${Object.keys(analytic.tunables).join(', ')})`);
-  }
+  for (const name of Object.keys(overrides)) tunableOf(analytic, name);
   const fromApi = storedTuning()[analytic.id] ?? {};
   const fromFile = configuredTuning()[analytic.id] ?? {};
   const resolved: Record<string, { value: unknown; source: TunableSource }> = {};
@@ -75,10 +73,22 @@ export async function anchorsInWindow(driver: Driver, analytic: Analytic, scope:
   return records.map((r) => r.get('uid') as string);
 }
 
-/** Runs an analytic's chain query over its anchors and returns scored findings (not yet stored). */
+/** Runs an analytic's chain query over a scope (its anchors, or a window scan) and returns scored findings (not yet stored). */
 export async function evaluateAnalytic(driver: Driver, analytic: Analytic, scope: EvaluationScope, database?: string): Promise<Finding[]> {
   const anchors = scope.anchorUids ?? (await anchorsInWindow(driver, analytic, scope, database));
-  const params = { ...analyticParams(analytic, scope.overrides), since: neo4j.int(scope.since), until: neo4j.int(scope.until) };
+  return evaluateAnchors(driver, analytic, analyticParams(analytic, scope.overrides), scope, anchors, database);
+}
+
+/** The chain query over given anchors with already-resolved tunable parameters, in chunks. */
+export async function evaluateAnchors(
+  driver: Driver,
+  analytic: Analytic,
+  tunableParams: Record<string, unknown>,
+  bounds: { since: number; until: number },
+  anchors: string[],
+  database?: string,
+): Promise<Finding[]> {
+  const params = { ...tunableParams, since: neo4j.int(bounds.since), until: neo4j.int(bounds.until) };
   const findings: Finding[] = [];
   for (let i = 0; i < anchors.length; i += ANCHORS_PER_QUERY) {
     const { records } = await driver.executeQuery(

@@ -1,3 +1,5 @@
+import { InputError } from '../errors.js';
+
 /** Turns tunable values (the seeds' mutable elements) into query parameters. */
 
 const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
@@ -9,7 +11,7 @@ export function parseDuration(value: string | number): number {
   if (/^\d+$/.test(text)) return Number(text);
   const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g)];
   if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text) {
-    throw new Error(`'${value}' is not a duration (examples: 90m, 14d, 2h30m)`);
+    throw new InputError(`'${value}' is not a duration (examples: 90m, 14d, 2h30m)`);
   }
   return parts.reduce((sum, p) => sum + Number(p[1]) * units[p[2]!]!, 0);
 }
@@ -41,7 +43,7 @@ export function toParam(value: unknown, transform: Transform, name: string): unk
 
 function asStringList(value: unknown, name: string): string[] {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) {
-    throw new Error(`tunable ${name} must be a list of strings`);
+    throw new InputError(`tunable ${name} must be a list of strings`);
   }
   return value as string[];
 }
@@ -49,7 +51,7 @@ function asStringList(value: unknown, name: string): string[] {
 /** Checks a value against its tunable's declared type and converts it; errors say what is expected. */
 export function convertTunable(value: unknown, tunable: { type: string; as: string }, name: string): unknown {
   if (tunable.type === 'list') asStringList(value, name);
-  if (tunable.type === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) throw new Error(`tunable ${name} must be a number`);
-  if (tunable.type === 'string' && typeof value !== 'string') throw new Error(`tunable ${name} must be a string`);
+  if (tunable.type === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) throw new InputError(`tunable ${name} must be a number`);
+  if (tunable.type === 'string' && typeof value !== 'string') throw new InputError(`tunable ${name} must be a string`);
   return toParam(value, tunable.as as Transform, name);
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from 'yaml';
-import { loadCatalog } from './catalog.js';
+import { loadCatalog, tunableOf } from './catalog.js';
 import { convertTunable } from './tunables.js';
 
 /** Tunable values by analytic id and the seeds' names: { AN0862: { TimeWindow: '2h', ... } }. */
@@ -14,7 +14,7 @@ export function setStoredTuning(tuning: Tuning): void {
   storedInGraph = tuning;
 }
 
-/** Where each tunable's value comes from, lowest first: default (+ vendor catalog), file, API. */
+/** The tunables set through the API, as last read by this process. */
 export function storedTuning(): Tuning {
   return storedInGraph;
 }
@@ -61,16 +61,20 @@ export function loadTuningFile(file: string): Tuning {
     for (const pair of entry.value.items) {
       if (!isPair(pair)) continue;
       const name = String(isScalar(pair.key) ? pair.key.value : pair.key);
-      const tunable = analytic.tunables[name];
-      if (!tunable) throw new Error(`${at(pair.key as Node)}: ${id} has no tunable '${name}' (has: ${Object.keys(analytic.tunables).join(', ')})`);
+      const tunable = withLine(at(pair.key as Node), '', () => tunableOf(analytic, name));
       const value = (pair.value as Node | null)?.toJSON();
-      try {
-        convertTunable(value, tunable, name);
-      } catch (err) {
-        throw new Error(`${at(pair.value as Node)}: ${id}.${name}: ${(err as Error).message}`);
-      }
+      withLine(at(pair.value as Node), `${id}.${name}: `, () => convertTunable(value, tunable, name));
       tuning[id]![name] = value;
     }
   }
   return tuning;
+}
+
+/** Runs a check, prefixing its error with where in the file the checked value is. */
+function withLine<T>(where: string, field: string, check: () => T): T {
+  try {
+    return check();
+  } catch (err) {
+    throw new Error(`${where}: ${field}${(err as Error).message}`);
+  }
 }

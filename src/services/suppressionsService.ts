@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { shortHash } from '../adapters/identity.js';
 import type { Finding } from '../analytics/findings.js';
+import { InputError } from '../errors.js';
 import { cypher } from '../graph/cypher.js';
 
 /**
@@ -62,7 +63,7 @@ export class SuppressionsService {
       hostId: scope.host ? finding.hostId : null,
     };
     if (!fields.installer && !fields.signer && !fields.destination && !fields.hostId) {
-      throw new Error('a suppression needs at least one of installer, signer, destination or host besides the analytic (it would silence the whole analytic)');
+      throw new InputError('a suppression needs at least one of installer, signer, destination or host besides the analytic (it would silence the whole analytic)');
     }
     const id = `SUP-${shortHash(JSON.stringify(fields))}`;
     const { records } = await this.driver.executeQuery(
@@ -82,8 +83,9 @@ export class SuppressionsService {
   /** Marks each finding with the first suppression that matches it (suppressedBy), for the upsert. */
   async annotate(findings: Finding[]): Promise<Array<Finding & { suppressedBy: string | null }>> {
     if (findings.length === 0) return [];
-    const active = await this.list();
-    return findings.map((f) => ({ ...f, suppressedBy: active.find((s) => suppressionMatches(s, f))?.id ?? null }));
+    const { records } = await this.driver.executeQuery(cypher('suppressions/scopes'), {}, { database: this.database, routing: 'READ' });
+    const scopes = records.map((r) => toSuppression(r.get('scope') as Record<string, unknown>));
+    return findings.map((f) => ({ ...f, suppressedBy: scopes.find((s) => suppressionMatches(s, f))?.id ?? null }));
   }
 }
 
@@ -105,18 +107,18 @@ function toSuppression(row: Record<string, unknown>): Suppression {
 }
 
 function requireFact(value: string | null, name: string, finding: Finding): string {
-  if (!value) throw new Error(`finding ${finding.id} has no ${name} to scope a suppression by`);
+  if (!value) throw new InputError(`finding ${finding.id} has no ${name} to scope a suppression by`);
   return value;
 }
 
 function pickDestination(finding: Finding, wanted: boolean | string | undefined): string | null {
   if (!wanted) return null;
   if (typeof wanted === 'string') {
-    if (!finding.facts.destinations.includes(wanted)) throw new Error(`finding ${finding.id} has no destination '${wanted}' (has: ${finding.facts.destinations.join(', ') || 'none'})`);
+    if (!finding.facts.destinations.includes(wanted)) throw new InputError(`finding ${finding.id} has no destination '${wanted}' (has: ${finding.facts.destinations.join(', ') || 'none'})`);
     return wanted;
   }
   if (finding.facts.destinations.length !== 1) {
-    throw new Error(`finding ${finding.id} has ${finding.facts.destinations.length} destinations; name one (has: ${finding.facts.destinations.join(', ') || 'none'})`);
+    throw new InputError(`finding ${finding.id} has ${finding.facts.destinations.length} destinations; name one (has: ${finding.facts.destinations.join(', ') || 'none'})`);
   }
   return finding.facts.destinations[0]!;
 }

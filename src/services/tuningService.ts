@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { analyticById } from '../analytics/catalog.js';
+import { analyticById, tunableOf } from '../analytics/catalog.js';
 import { convertTunable } from '../analytics/tunables.js';
 import { setStoredTuning, type Tuning } from '../analytics/tuning.js';
 import { cypher } from '../graph/cypher.js';
@@ -38,8 +38,7 @@ export class TuningService {
   /** Sets one tunable (null resets it to the file or default), after checking it converts; audited. */
   async set(analyticId: string, name: string, value: unknown, actor: string, note?: string): Promise<void> {
     const analytic = analyticById(analyticId);
-    const tunable = analytic.tunables[name];
-    if (!tunable) throw new Error(`${analytic.id} has no tunable '${name}' (has: ${Object.keys(analytic.tunables).join(', ')})`);
+    const tunable = tunableOf(analytic, name);
     if (value !== null) convertTunable(value, tunable, name);
     await this.driver.executeQuery(
       cypher('tuning/set'),

@@ -3,6 +3,7 @@ import { analyticById, loadCatalog, type Analytic } from '../../analytics/catalo
 import { resolvedTunables } from '../../analytics/evaluate.js';
 import { TuningService } from '../../services/tuningService.js';
 import type { ApiContext } from '../context.js';
+import { showingInputErrors } from '../inputErrors.js';
 
 interface TunableView {
   analytic: string;
@@ -39,12 +40,7 @@ export const tunableFields = {
 };
 
 async function change(ctx: ApiContext, args: { analytic: string; name: string; note?: string | null }, value: unknown): Promise<TunableView> {
-  try {
-    await new TuningService(ctx.driver, ctx.database).set(args.analytic, args.name, value, ctx.actor, args.note ?? undefined);
-  } catch (err) {
-    // Unknown analytics and tunables and values that do not convert are the caller's to fix.
-    throw new GraphQLError((err as Error).message);
-  }
+  await showingInputErrors(() => new TuningService(ctx.driver, ctx.database).set(args.analytic, args.name, value, ctx.actor, args.note ?? undefined));
   return tunablesOf(analyticById(args.analytic)).find((t) => t.name === args.name)!;
 }
 

@@ -4,6 +4,7 @@ import { hunt } from '../../analytics/hunt.js';
 import { findingStatuses, type FindingStatus, type StoredFinding } from '../../services/findingsService.js';
 import { SuppressionsService } from '../../services/suppressionsService.js';
 import type { ApiContext } from '../context.js';
+import { showingInputErrors } from '../inputErrors.js';
 
 interface HuntArgs {
   analytic: string;
@@ -22,7 +23,7 @@ export const triageQuery = {
   async hunt(_: unknown, args: HuntArgs, ctx: ApiContext) {
     const analytics = args.analytic.toLowerCase() === 'all' ? 'all' : [args.analytic.toUpperCase()];
     const overrides = Object.fromEntries((args.set ?? []).map((s) => [s.name, parseJson(s.valueJson, `set ${s.name}`)]));
-    const findings = await guard(() =>
+    const findings = await showingInputErrors(() =>
       hunt(ctx.driver, { analytics, since: args.since ?? undefined, until: args.until ?? undefined, hostIds: args.hosts?.map(hostKey), overrides, store: args.store }, ctx.database),
     );
     return { analytics: analytics === 'all' ? ['all'] : analytics, stored: args.store, findings: findings.map((f) => ({ ...f, status: 'new' })) };
@@ -42,7 +43,7 @@ export const triageMutation = {
     const finding = await ctx.findings.get(args.id);
     if (!finding) throw new GraphQLError(`no finding with id '${args.id}'`);
     const scope = { installer: args.installer, signer: args.signer, destination: args.destination ?? undefined, host: args.host };
-    return guard(() => new SuppressionsService(ctx.driver, ctx.database).createFromFinding(finding, scope, ctx.actor, args.note ?? undefined));
+    return showingInputErrors(() => new SuppressionsService(ctx.driver, ctx.database).createFromFinding(finding, scope, ctx.actor, args.note ?? undefined));
   },
 
   async removeSuppression(_: unknown, args: { id: string }, ctx: ApiContext) {
@@ -61,16 +62,5 @@ function parseJson(text: string, what: string): unknown {
     return JSON.parse(text);
   } catch {
     throw new GraphQLError(`${what}: valueJson must be JSON, e.g. "\\"14d\\"" or "[\\"a.com\\"]"`);
-  }
-}
-
-/** Unknown analytics and tunables are the client's mistake: say so instead of masking. */
-async function guard<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    const message = (err as Error).message;
-    if (/unknown analytic|has no tunable|must be|not a duration|to scope a suppression|needs at least one|has no destination|destinations; name one/.test(message)) throw new GraphQLError(message);
-    throw err;
   }
 }
