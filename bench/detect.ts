@@ -40,6 +40,8 @@ const { values } = parseArgs({
     preload: { type: 'string', default: '20000' },
     /** Days of fleet time the background covers. */
     days: { type: 'string', default: '3' },
+    /** Share of the fleet's hosts that run Linux and macOS (half each): their analytics' benign background. */
+    'unix-share': { type: 'string', default: '0.3' },
     'timeout-ms': { type: 'string', default: '60000' },
   },
 });
@@ -59,7 +61,7 @@ const env = {
 };
 const queue = ingestQueue(stack.connections.redis.url, prefix);
 const workers = Array.from({ length: Number(values.workers) }, () => spawnNode(path.join(projectRoot, 'dist', 'workers', 'ingest.js'), [], env));
-const file = path.join(os.tmpdir(), `provhunt-detect-background-${backgroundEvents}.jsonl`);
+const file = path.join(os.tmpdir(), `provhunt-detect-background-${backgroundEvents}-${values['unix-share']}.jsonl`);
 
 interface Delivered {
   scenario: Scenario;
@@ -70,7 +72,7 @@ interface Delivered {
 
 try {
   await migrate(driver);
-  await generateTelemetry({ events: backgroundEvents, hosts: Number(values.hosts), file, benignUpdates: true, spanMs: Number(values.days) * 86_400_000 });
+  await generateTelemetry({ events: backgroundEvents, hosts: Number(values.hosts), file, benignUpdates: true, spanMs: Number(values.days) * 86_400_000, unixShare: Number(values['unix-share']) });
   await new Promise((r) => setTimeout(r, 1500)); // workers connect
   // Tuned scenarios change tunables for every analytic run; they are checked by the test suite only.
   const scenarios = loadScenarios().filter((s) => !s.tuning);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
+import { routineUnixEvent, unixUpdateChain, type UnixHost } from './fleetUnix.js';
 
 /**
  * Writes realistic Sysmon telemetry (flat NXLog rendering, one JSON object per line) for benchmarks:
@@ -17,6 +18,8 @@ export interface GenerateOptions {
    * the vendor's update host. What the detection benchmark counts false positives against.
    */
   benignUpdates?: boolean;
+  /** Share of the hosts that run Linux and macOS (half each), as Elastic Defend events; the rest are Windows (Sysmon). */
+  unixShare?: number;
   /** Time the events spread over (default: 7 ms per event, a busy burst); e.g. 3 days for a fleet's background. */
   spanMs?: number;
 }
@@ -50,8 +53,17 @@ export async function generateTelemetry(opts: GenerateOptions): Promise<void> {
   const step = opts.spanMs ? opts.spanMs / opts.events : 7;
   // Live processes per host, so later events reference processes that started earlier.
   const live: string[][] = Array.from({ length: opts.hosts }, () => []);
+  const unixHosts = unixFleet(opts.hosts, opts.unixShare ?? 0);
   for (let i = 0; i < opts.events; i++) {
     const hostIndex = Math.floor(random() * opts.hosts);
+    const unixHost = unixHosts.get(hostIndex);
+    if (unixHost) {
+      const t = start + i * step;
+      const roll = random();
+      const records = opts.benignUpdates && roll < 0.002 ? unixUpdateChain(unixHost, hostIndex, t, i, pick) : [routineUnixEvent(unixHost, t, i, roll, live[hostIndex]!, pick)];
+      for (const line of records) if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
+      continue;
+    }
     const host = `ws-${hex(hostIndex, 4)}.corp.example`;
     const ts = new Date(start + i * step).toISOString().replace('T', ' ').replace('Z', '');
     const procs = live[hostIndex]!;
@@ -84,6 +96,18 @@ export async function generateTelemetry(opts: GenerateOptions): Promise<void> {
   }
   out.end();
   await once(out, 'finish');
+}
+
+/** The last hosts of the fleet are Linux and macOS machines, half each. */
+function unixFleet(hosts: number, share: number): Map<number, UnixHost> {
+  const fleet = new Map<number, UnixHost>();
+  const count = Math.round(hosts * share);
+  for (let k = 0; k < count; k++) {
+    const index = hosts - count + k;
+    const os = k % 2 === 0 ? 'linux' : 'macos';
+    fleet.set(index, { os, name: `${os === 'linux' ? 'lx' : 'mac'}-${hex(index, 4)}.corp.example`, ip: `10.2.${index >> 8}.${index & 255}` });
+  }
+  return fleet;
 }
 
 function benignUpdateChain(u: (typeof benignUpdaters)[number], hostIndex: number, host: string, t: number, i: number): Record<string, unknown>[] {

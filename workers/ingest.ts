@@ -6,6 +6,7 @@
  */
 import { loadConfig } from '../src/config/config.js';
 import { createDriver } from '../src/graph/driver.js';
+import { warmDetectionQueries } from '../src/analytics/warmup.js';
 import { startIngestWorker } from '../src/ingest/ingestWorker.js';
 import { createLogger } from '../src/log.js';
 import { resolveConnections } from '../src/stack/stack.js';
@@ -26,6 +27,11 @@ const worker = startIngestWorker({
 
 await worker.waitUntilReady();
 log.info({ pid: process.pid, concurrency: config.workers.concurrency }, 'ingest worker ready');
+// In the background: a batch arriving meanwhile only waits for the plans it needs.
+warmDetectionQueries(driver, connections.neo4j.database).then(
+  (ms) => log.info({ ms }, 'detection queries planned'),
+  (err: Error) => log.warn({ err: err.message }, 'planning detection queries failed; the first batches plan them'),
+);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -37,6 +37,62 @@ export function normalizePath(path: string, os: Os): string {
   return p.toLowerCase();
 }
 
+/** Windows variables with the same value on every host (default installation locations). */
+const windowsMachineVariables: Record<string, string> = {
+  systemroot: 'C:\\Windows',
+  windir: 'C:\\Windows',
+  systemdrive: 'C:',
+  programfiles: 'C:\\Program Files',
+  'programfiles(x86)': 'C:\\Program Files (x86)',
+  programw6432: 'C:\\Program Files',
+  commonprogramfiles: 'C:\\Program Files\\Common Files',
+  'commonprogramfiles(x86)': 'C:\\Program Files (x86)\\Common Files',
+  programdata: 'C:\\ProgramData',
+  allusersprofile: 'C:\\ProgramData',
+  public: 'C:\\Users\\Public',
+};
+
+/** Windows variables under the user's profile, known when the event names its user. */
+const windowsProfileVariables: Record<string, string> = {
+  userprofile: '',
+  homepath: '',
+  appdata: '\\AppData\\Roaming',
+  localappdata: '\\AppData\\Local',
+  temp: '\\AppData\\Local\\Temp',
+  tmp: '\\AppData\\Local\\Temp',
+};
+
+/** The account name without its domain (CORP\\alice, alice@corp.example → alice); none for service accounts. */
+function accountName(user: string | undefined): string | undefined {
+  const name = user?.split('\\').pop()?.split('@')[0]?.trim();
+  if (!name || /^(system|local service|network service|localsystem)$/i.test(name) || name.endsWith('$')) return undefined;
+  return name;
+}
+
+/**
+ * Expands the variables whose value is known, so `%ProgramFiles%\\App\\app.exe` and
+ * `C:\\Program Files\\App\\app.exe` are one file: machine-wide Windows variables at their
+ * default locations, profile variables and `~` when the user is known (an unknown variable
+ * stays as written, rather than a guess joining two different files).
+ */
+export function expandPathVariables(path: string, os: Os, user?: string): string {
+  const account = accountName(user);
+  if (os === 'windows' || (os === 'unknown' && path.includes('%'))) {
+    return path.replace(/%([^%\\/]+)%/g, (whole, name: string) => {
+      const key = name.toLowerCase();
+      if (key in windowsMachineVariables) return windowsMachineVariables[key]!;
+      if (key in windowsProfileVariables && account) return `C:\\Users\\${account}${windowsProfileVariables[key]}`;
+      return whole;
+    });
+  }
+  const tilde = /^~([^/]*)(?=\/|$)/.exec(path);
+  if (!tilde) return path;
+  const owner = tilde[1] || account;
+  if (!owner) return path;
+  const home = owner === 'root' ? (os === 'macos' ? '/var/root' : '/root') : `${os === 'macos' ? '/Users' : '/home'}/${owner}`;
+  return home + path.slice(tilde[0].length);
+}
+
 export function fileUid(hostId: string, path: string, os: Os): string {
   return `${hostId}|${normalizePath(path, os)}`;
 }

@@ -1,4 +1,4 @@
-import { fileUid } from '../adapters/identity.js';
+import { expandPathVariables, fileUid } from '../adapters/identity.js';
 import type { FileEvent, HostRef, NormalizedEvent, ProcessRef, Signature } from '../model/event.js';
 import { NodeSet } from './nodeRows.js';
 
@@ -45,7 +45,8 @@ function actorRow(actor: ProcessRef | undefined): Row {
   return { actorUid: actor?.uid ?? null, actorPid: actor?.pid ?? null, actorImage: actor?.image ?? null, actorImageName: baseName(actor?.image) ?? null };
 }
 
-function fileRow(host: HostRef, path: string): Row {
+function fileRow(host: HostRef, written: string, user?: string): Row {
+  const path = expandPathVariables(written, host.os, user);
   return { fileUid: fileUid(host.id, path, host.os), path, name: baseName(path) ?? path };
 }
 
@@ -124,24 +125,26 @@ function collectNodes(plan: WritePlan, nodes: NodeSet): void {
 
 function addEvent(plan: WritePlan, e: NormalizedEvent, common: Row, sawIp: (hostId: string, ip: string, ts: number) => void): void {
   switch (e.kind) {
-    case 'process.start':
+    case 'process.start': {
+      const image = fileRow(e.host, e.process.image, e.process.user);
       plan.processStarts.push({
         ...common,
         uid: e.process.uid,
         pid: e.process.pid ?? null,
-        image: e.process.image,
-        imageName: baseName(e.process.image),
+        image: image.path,
+        imageName: baseName(image.path as string),
         commandLine: e.process.commandLine ?? null,
         user: e.process.user ?? null,
         sha256: e.process.hashes?.sha256 ?? null,
         ...signatureRow(e.process.signature),
-        imageUid: fileUid(e.host.id, e.process.image, e.host.os),
+        imageUid: image.fileUid,
         parentUid: e.parent?.uid ?? null,
         parentPid: e.parent?.pid ?? null,
         parentImage: e.parent?.image ?? null,
         parentImageName: baseName(e.parent?.image) ?? null,
       });
       return;
+    }
     case 'process.end':
       plan.processEnds.push({ ...common, ...actorRow(e.process) });
       return;

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { Job, Queue } from 'bullmq';
 import type { NormalizedEvent } from '../model/event.js';
 import type { IngestJob, IngestResult } from '../queue/queues.js';
-import { openInput } from './openInput.js';
+import { inputsOf } from './openInput.js';
 import { parseInput } from './parseInput.js';
 
 export interface Reject {
@@ -44,7 +44,9 @@ export function emptyCounts(): SubmitCounts {
  * rejected (reported with file, line and field).
  */
 export async function submitInput(file: string, opts: SubmitOptions, counts: SubmitCounts = emptyCounts()): Promise<SubmitCounts> {
-  return submitStream(await openInput(file), file, opts, counts);
+  // A zip archive is several inputs: each entry is detected, parsed and reported on its own.
+  for (const input of await inputsOf(file)) await submitStream(await input.open(), input.name, opts, counts);
+  return counts;
 }
 
 /** The same for an already open stream (an HTTP request body); `name` appears in rejects. */

@@ -51,6 +51,40 @@ export function ensureLauncherBuilt(log: (msg: string) => void = () => {}): void
   if (built > 0 && built >= sources) return;
   requireTool('mvn');
   requireTool('java');
+  const unlock = lockBuild();
+  try {
+    // Another process may have built it while this one waited for the lock.
+    if (fs.existsSync(classpathFile) && mtime(buildStamp) >= sources) return;
+    buildLauncher(log);
+  } finally {
+    unlock();
+  }
+}
+
+const buildLock = path.join(launcherDir, 'target', 'build.lock');
+const STALE_LOCK_MS = 15 * 60_000;
+
+/**
+ * One build at a time: two stacks starting together (a test run beside `npm start`) would
+ * otherwise compile into the same folder and resolve into the same Maven repository at once.
+ * mkdir is atomic; a lock older than any build is left by a killed process and taken over.
+ */
+function lockBuild(): () => void {
+  fs.mkdirSync(path.dirname(buildLock), { recursive: true });
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      fs.mkdirSync(buildLock);
+      return () => fs.rmSync(buildLock, { recursive: true, force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if (Date.now() - mtime(buildLock) > STALE_LOCK_MS) fs.rmSync(buildLock, { recursive: true, force: true });
+      else Atomics.wait(pause, 0, 0, 500);
+    }
+  }
+}
+
+function buildLauncher(log: (msg: string) => void): void {
   log('building the Neo4j launcher (the first run downloads Neo4j Community from Maven Central)');
   const result = spawnSync('mvn', ['-B', '-q', '-f', path.join(launcherDir, 'pom.xml'), 'compile'], {
     stdio: ['ignore', 'pipe', 'pipe'],

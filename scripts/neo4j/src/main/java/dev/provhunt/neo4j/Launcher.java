@@ -50,6 +50,9 @@ public final class Launcher {
                 .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
                 .setConfig(GraphDatabaseSettings.keep_logical_logs, "2 files")
                 .setConfig(GraphDatabaseSettings.transaction_timeout, java.time.Duration.ofMinutes(5))
+                // A growing graph changes its statistics all the time; re-planning a long detection
+                // query costs seconds, so plans live at least this long (default 10 s).
+                .setConfig(GraphDatabaseSettings.cypher_min_replan_interval, java.time.Duration.ofMinutes(5))
                 .build();
         Runtime.getRuntime().addShutdownHook(new Thread(dbms::shutdown, "neo4j-shutdown"));
 
