@@ -28,7 +28,14 @@ export type ParseOutcome = Parsed | Skipped | Rejected;
 export interface SourceAdapter {
   format: string;
   recognizes(record: Record<string, unknown>): boolean;
-  parse(record: Record<string, unknown>): ParseOutcome;
+  parse(record: Record<string, unknown>, input?: InputContext): ParseOutcome;
+}
+
+/** What is known about the input a JSON record came from, for formats whose records can lack it. */
+export interface InputContext {
+  fileName: string;
+  /** The host the user named for records that do not name theirs (`--host`, `?host=`). */
+  hostName?: string;
 }
 
 /** Thrown inside adapters for a bad field; turned into a Rejected outcome at the adapter boundary. */

@@ -1,4 +1,4 @@
-import type { ParseOutcome, SourceAdapter, TextAdapter } from './adapter.js';
+import type { InputContext, ParseOutcome, SourceAdapter, TextAdapter } from './adapter.js';
 import { ecsAdapter } from './ecs/ecs.js';
 import { esloggerAdapter } from './eslogger/eslogger.js';
 import { ocsfAdapter } from './ocsf/ocsf.js';
@@ -30,13 +30,13 @@ export function detectTextAdapter(firstLines: string[], fileName: string): TextA
  * Parses one decoded record, auto-detecting its format unless one is forced. Windows events from
  * channels no adapter models (Security, PowerShell...) are skipped with a reason, not rejected.
  */
-export function parseRecord(record: unknown, forced?: SourceAdapter): ParseOutcome {
+export function parseRecord(record: unknown, forced?: SourceAdapter, input?: InputContext): ParseOutcome {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     return { outcome: 'rejected', reason: 'record is not a JSON object' };
   }
   const obj = record as Record<string, unknown>;
   const adapter = forced ?? adapters.find((a) => a.recognizes(obj));
-  if (adapter) return adapter.parse(obj);
+  if (adapter) return adapter.parse(obj, input);
   const channel = windowsEventChannel(obj);
   if (channel) return { outcome: 'skipped', reason: `windows channel '${channel}' is not modelled` };
   return { outcome: 'rejected', reason: 'no adapter recognizes this record' };

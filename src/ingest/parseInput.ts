@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { ParseOutcome, SourceAdapter, TextAdapter } from '../adapters/adapter.js';
+import type { InputContext, ParseOutcome, SourceAdapter, TextAdapter } from '../adapters/adapter.js';
 import { adapterByFormat, detectTextAdapter, parseRecord } from '../adapters/registry.js';
 import { jsonRecordsFromLines, textLines } from './jsonRecords.js';
 
@@ -34,7 +34,7 @@ export async function* parseInput(input: Readable, opts: ParseInputOptions): Asy
   const firstLine = head.find((l) => l.trim() !== '') ?? '';
   const text = forced ? isText(forced) : !/^\s*[{[]/.test(firstLine);
   if (!text) {
-    yield* jsonOutcomes(all, forced as SourceAdapter | undefined);
+    yield* jsonOutcomes(all, forced as SourceAdapter | undefined, { fileName: opts.fileName, hostName: opts.hostName });
     return;
   }
   const adapter = (forced as TextAdapter | undefined) ?? detectTextAdapter(head.filter((l) => l.trim() !== ''), opts.fileName);
@@ -58,10 +58,10 @@ async function* replay(head: string[], rest: AsyncIterator<string>): AsyncGenera
   for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
 }
 
-async function* jsonOutcomes(lines: AsyncIterable<string>, forced: SourceAdapter | undefined): AsyncGenerator<InputOutcome> {
+async function* jsonOutcomes(lines: AsyncIterable<string>, forced: SourceAdapter | undefined, input: InputContext): AsyncGenerator<InputOutcome> {
   for await (const item of jsonRecordsFromLines(lines)) {
     if (item.kind === 'error') yield { outcome: 'rejected', line: item.line, reason: item.reason };
-    else yield { ...parseRecord(item.value, forced), line: item.line };
+    else yield { ...parseRecord(item.value, forced, input), line: item.line };
   }
 }
 

@@ -1,11 +1,15 @@
-import { FieldError } from '../adapter.js';
+import { FieldError, type InputContext } from '../adapter.js';
 import { hostKey, shortHash } from '../identity.js';
 import { EVENT_MODEL_VERSION, type HostRef } from '../../model/event.js';
 import { isObj, parseIsoTime, requireObject, shown, type Obj } from './fields.js';
 
 export const FORMAT = 'eslogger';
 
-/** eslogger does not name its host; a collector may add `host` / `hostname`. Otherwise all records share this one. */
+/**
+ * eslogger does not name its host; a collector may add `host` / `hostname`, or the user names it
+ * (`--host`). Otherwise the host is a placeholder per input file: records of two Macs must never
+ * share one host, or a chain could be stitched together across machines.
+ */
 export const UNKNOWN_MAC = 'unknown-mac';
 
 /** What every event built from one eslogger message shares. */
@@ -38,7 +42,7 @@ export function bodyNameOf(r: Obj): string | undefined {
   return isObj(r.event) ? Object.keys(r.event)[0] : undefined;
 }
 
-export function contextOf(r: Obj, eventType: number, name: string): Context {
+export function contextOf(r: Obj, eventType: number, name: string, input?: InputContext): Context {
   const event = requireObject(r, 'event', '');
   const body = event[name];
   if (!isObj(body)) {
@@ -51,16 +55,21 @@ export function contextOf(r: Obj, eventType: number, name: string): Context {
     name,
     body,
     ts: parseIsoTime(r.time, 'time'),
-    host: hostOf(r),
+    host: hostOf(r, input),
     process: requireObject(r, 'process', ''),
     // Sequence numbers restart with every eslogger run, so the content identifies the record.
     recordId: shortHash(JSON.stringify(r)),
   };
 }
 
-function hostOf(r: Obj): HostRef {
-  const name = hostNameOf(r) ?? UNKNOWN_MAC;
+function hostOf(r: Obj, input?: InputContext): HostRef {
+  const name = hostNameOf(r) ?? input?.hostName ?? placeholderHost(input?.fileName);
   return { id: hostKey(name), name, os: 'macos' };
+}
+
+function placeholderHost(fileName: string | undefined): string {
+  const file = fileName?.split(/[\\/]/).pop();
+  return file && file !== '-' ? `${UNKNOWN_MAC}:${file}` : UNKNOWN_MAC;
 }
 
 /** `host` as a name or as an object with `name` / `hostname` (Beats-style), else `hostname`. */

@@ -1,4 +1,4 @@
-import { guard, type ParseOutcome, type SourceAdapter } from '../adapter.js';
+import { guard, type InputContext, type ParseOutcome, type SourceAdapter } from '../adapter.js';
 import type { NormalizedEvent } from '../../model/event.js';
 import { bodyNameOf, contextOf, eventTypeOf, FORMAT, looksLikeEslogger, type Context } from './envelope.js';
 import { closeEvent, createEvent, renameEvent, unlinkEvent, writeEvent } from './fileEvents.js';
@@ -13,7 +13,7 @@ import { codeSigningInvalidatedEvent, gatekeeperOverrideEvent, malwareDetectedEv
 export const esloggerAdapter: SourceAdapter = {
   format: FORMAT,
   recognizes: looksLikeEslogger,
-  parse: (record) => guard(() => parseEslogger(record)),
+  parse: (record, input) => guard(() => parseEslogger(record, input)),
 };
 
 type Builder = (ctx: Context) => NormalizedEvent | undefined;
@@ -41,14 +41,14 @@ const MAPPINGS: Record<number, Mapping> = {
   146: { name: 'gatekeeper_user_override', build: gatekeeperOverrideEvent, empty: 'eslogger gatekeeper_user_override without a file path' },
 };
 
-function parseEslogger(record: Record<string, unknown>): ParseOutcome {
+function parseEslogger(record: Record<string, unknown>, input?: InputContext): ParseOutcome {
   const eventType = eventTypeOf(record);
   const mapping = MAPPINGS[eventType];
   if (!mapping) {
     // Checked before the rest of the record: unmodelled types (open, mmap...) are most of a capture.
     return { outcome: 'skipped', reason: `eslogger event_type ${eventType} (${bodyNameOf(record) ?? 'no event body'}) is not modelled` };
   }
-  const event = mapping.build(contextOf(record, eventType, mapping.name));
+  const event = mapping.build(contextOf(record, eventType, mapping.name, input));
   if (!event) return { outcome: 'skipped', reason: mapping.empty ?? `eslogger ${mapping.name} carries nothing to map` };
   return { outcome: 'events', events: [event] };
 }

@@ -19,7 +19,7 @@ export function registerIngest(program: Command): void {
     .description('load telemetry files (or folders, or - for stdin) into the graph through the ingest queue')
     .argument('<paths...>', "files, folders, quoted globs ('logs/**/*.jsonl.gz'), or - for standard input")
     .option('--format <format>', 'skip auto-detection (e.g. sysmon)')
-    .option('--host <name>', 'host the input came from, for logs that do not name it (dpkg.log, apt history.log)')
+    .option('--host <name>', 'host the input came from, for logs that do not name it (dpkg.log, apt history.log, raw eslogger captures)')
     .option('--wait', 'return when everything submitted is in the graph and analysed')
     .option('--rejects <file>', 'where to write the rejects report (default: provhunt-rejects-<time>.ndjson)')
     .option('--batch-size <n>', 'events per queued batch')

@@ -249,11 +249,18 @@ describe('eslogger adapter: verifier verdicts', () => {
 });
 
 describe('eslogger adapter: host, time and identity', () => {
-  it('takes the host from a collector-added host or hostname field, else the shared unknown-mac host', () => {
+  it('takes the host from a collector-added host or hostname field, else the name the user gave, else a placeholder per input file', () => {
     expect(only(execPayload())).toMatchObject({ host: { id: 'alice-mbp.corp.example', name: 'alice-mbp.corp.example', os: 'macos' }, process: { uid: uid(940, 1900, 'alice-mbp.corp.example') } });
     expect(only({ ...exitCurl(), hostname: 'Build-Mac-07' })).toMatchObject({ host: { id: 'build-mac-07', name: 'Build-Mac-07', os: 'macos' } });
     expect(only({ ...exitCurl(), host: { name: 'ci-mac.example' } })).toMatchObject({ host: { id: 'ci-mac.example' } });
     expect(only(exitCurl())).toMatchObject({ host });
+    const named = adapter.parse(exitCurl(), { fileName: 'captures/mac-07.jsonl', hostName: 'Design-Mac-07' });
+    expect(named.outcome === 'events' && named.events[0]!.host).toEqual({ id: 'design-mac-07', name: 'Design-Mac-07', os: 'macos' });
+    // Two unnamed captures never become one host: a chain must not be stitched across Macs.
+    const unnamed = adapter.parse(exitCurl(), { fileName: 'captures/mac-07.jsonl' });
+    expect(unnamed.outcome === 'events' && unnamed.events[0]!.host.id).toBe('unknown-mac:mac-07.jsonl');
+    const collectorNamed = adapter.parse({ ...exitCurl(), hostname: 'build-mac-07' }, { fileName: 'x.jsonl', hostName: 'other' });
+    expect(collectorNamed.outcome === 'events' && collectorNamed.events[0]!.host.id).toBe('build-mac-07');
   });
 
   it('cuts nanoseconds to milliseconds and honours an offset', () => {
