@@ -6,13 +6,15 @@ MERGE (f:Finding {id: r.id})
   ON CREATE SET f.analytic = r.analytic, f.hostId = r.hostId, f.hostName = r.hostName,
                 f.status = CASE WHEN r.suppressedBy IS NULL THEN 'new' ELSE 'suppressed' END, f.suppressedBy = r.suppressedBy,
                 f.firstSeen = r.firstSeen, f.createdAt = timestamp(), f.score = 0
+// What the row changes, for the announcement of new and updated findings (src/events/findingsBus.ts).
+WITH f, r, f.updatedAt IS NULL AS created, [f.score, f.severity, f.firstSeen, f.lastSeen, f.evidenceJson] AS before
 SET f.lastSeen = CASE WHEN f.lastSeen IS NULL OR r.lastSeen > f.lastSeen THEN r.lastSeen ELSE f.lastSeen END,
     f.firstSeen = CASE WHEN r.firstSeen < f.firstSeen THEN r.firstSeen ELSE f.firstSeen END,
     f.severity = CASE WHEN r.score >= f.score THEN r.severity ELSE f.severity END,
     f.score = CASE WHEN r.score >= f.score THEN r.score ELSE f.score END,
     f.reasons = r.reasons, f.signals = r.signals, f.evidenceJson = r.evidenceJson, f.updatedAt = timestamp(),
     f.installer = r.installer, f.signer = r.signer, f.destinations = r.destinations
-WITH f, r
+WITH f, r, created, before
 CALL (f, r) {
   MATCH (p:Process) WHERE p.uid IN r.processUids
   MERGE (f)-[:EVIDENCE]->(p)
@@ -28,4 +30,6 @@ CALL (f, r) {
   MERGE (f)-[:EVIDENCE]->(ip)
   RETURN count(*) AS ips
 }
-RETURN count(f) AS upserted
+RETURN f.id AS id, f.analytic AS analytic, f.severity AS severity, f.status AS status,
+  CASE WHEN created THEN 'created'
+       WHEN before <> [f.score, f.severity, f.firstSeen, f.lastSeen, f.evidenceJson] THEN 'updated' END AS change

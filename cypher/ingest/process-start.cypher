@@ -3,7 +3,7 @@
 UNWIND $rows AS r
 MATCH (p:Process {uid: r.uid})
 SET p.hostId = r.hostId, p.pid = r.pid, p.image = r.image, p.imageName = r.imageName,
-    p.commandLine = r.commandLine, p.user = r.user, p.startTs = r.ts, p.sha256 = r.sha256,
+    p.commandLine = r.commandLine, p.commandLineLower = toLower(r.commandLine), p.user = r.user, p.startTs = r.ts, p.sha256 = r.sha256,
     p.source = r.source, p.signed = r.signed, p.signatureStatus = r.signatureStatus, p.signer = r.signer,
     p.teamId = r.teamId, p.signingId = r.signingId, p.platformBinary = r.platformBinary, p.notarized = r.notarized
 WITH p, r

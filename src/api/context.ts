@@ -1,5 +1,10 @@
+import type { PubSub } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
+import type { FindingChangeTopics } from '../events/findingsBus.js';
+import type { Logger } from '../log.js';
+import type { DashboardService } from '../services/dashboardService.js';
 import type { FindingsService } from '../services/findingsService.js';
+import type { OperationsService } from '../services/operationsService.js';
 import type { ApiCaller } from './roles.js';
 
 export interface ApiContext {
@@ -10,4 +15,11 @@ export interface ApiContext {
   caller: ApiCaller;
   /** Who is calling, for audit entries: api:<key name>. */
   actor: string;
+  dashboards: DashboardService;
+  /** Queue depths and the workers' counters. */
+  operations: OperationsService;
+  /** Findings created or changed by any process, through Redis (src/events/). */
+  findingChanges: PubSub<FindingChangeTopics>;
+  /** The request's logger: every line carries its requestId. */
+  log: Logger;
 }

@@ -17,8 +17,21 @@ export const requiredRoles: Record<string, Record<string, Role>> = {
     finding: 'viewer',
     suppressions: 'viewer',
     binary: 'viewer',
+    pathPivot: 'viewer',
+    fileName: 'viewer',
+    signer: 'viewer',
+    domain: 'viewer',
+    ip: 'viewer',
+    search: 'viewer',
+    dashboard: 'viewer',
+    ingestRate: 'viewer',
+    queueDepths: 'viewer',
     // A hunt runs analytics over history (expensive) and can store findings.
     hunt: 'analyst',
+    process: 'viewer',
+    host: 'viewer',
+    // A pattern query searches the fleet's history like a hunt (up to 90 days).
+    spawnedAfterWrite: 'analyst',
   },
   Mutation: {
     setFindingStatus: 'analyst',
@@ -27,6 +40,10 @@ export const requiredRoles: Record<string, Record<string, Role>> = {
     // Tunables change detection for everyone.
     setTunable: 'admin',
     resetTunable: 'admin',
+  },
+  // Checked when the stream opens (subscribe) and on each event.
+  Subscription: {
+    findingChanged: 'viewer',
   },
 };
 
@@ -48,20 +65,29 @@ export function forbiddenMessage(what: string, need: Role, caller: ApiCaller): s
  * below the root need no check: they are reachable only through a root field.
  */
 export function enforceRoles(schema: GraphQLSchema): GraphQLSchema {
-  // A subscription would also need its subscribe function guarded; none exist yet.
-  if (schema.getSubscriptionType()) throw new Error('subscriptions are not covered by src/api/roles.ts yet');
-  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+  for (const type of [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]) {
     if (!type) continue;
     for (const field of Object.values(type.getFields())) {
       const need = requiredRoles[type.name]?.[field.name];
       if (!need) throw new Error(`${type.name}.${field.name} has no required role: add it to requiredRoles in src/api/roles.ts`);
-      const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, ctx: { caller: ApiCaller }, info) => {
+      const guard = (ctx: { caller: ApiCaller }) => {
         if (!hasRole(ctx.caller.role, need)) {
           throw new GraphQLError(forbiddenMessage(field.name, need, ctx.caller), { extensions: { code: 'FORBIDDEN', requiredRole: need } });
         }
+      };
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, ctx: { caller: ApiCaller }, info) => {
+        guard(ctx);
         return resolve(source, args, ctx, info);
       };
+      // A subscription's stream is opened by subscribe, before any resolve runs.
+      const subscribe = field.subscribe;
+      if (subscribe) {
+        field.subscribe = (source, args, ctx: { caller: ApiCaller }, info) => {
+          guard(ctx);
+          return subscribe(source, args, ctx, info);
+        };
+      }
     }
   }
   return schema;

@@ -7,14 +7,21 @@ import { SubmissionStore } from '../ingest/submissions.js';
 import type { IngestJob, IngestResult } from '../queue/queues.js';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from '../log.js';
+import { deadLetterQueue } from '../queue/queues.js';
 import { ApiKeysService } from '../services/apiKeysService.js';
+import { DashboardService } from '../services/dashboardService.js';
 import { FindingsService } from '../services/findingsService.js';
+import { OperationsService } from '../services/operationsService.js';
 import { Authenticator } from './auth.js';
 import type { ApiContext } from './context.js';
+import { graphqlErrorLogging } from './errorLogging.js';
+import { openFindingChanges, type FindingChangesFeed } from './findingChangesFeed.js';
 import { checkHealth } from './health.js';
 import { ingestRoutes } from './ingestHttp.js';
+import { ApiMetrics } from './metrics.js';
 import { protectionPlugins } from './protection.js';
 import { checkReadiness } from './readiness.js';
+import { requestIdOf } from './requestIds.js';
 import { forbiddenMessage, hasRole, httpRequiredRole, type ApiCaller } from './roles.js';
 import { buildSchema } from './schema.js';
 
@@ -31,6 +38,8 @@ export interface ApiOptions {
   redisUrl: string;
   queuePrefix: string;
   ingest: { batchSize: number; maxBodyBytes: number; maxWaitingBatches: number };
+  /** Serve GET /metrics without a key (PROVHUNT_METRICS_PUBLIC=1); by default it needs a viewer key. */
+  metricsPublic?: boolean;
   log: Logger;
 }
 
@@ -39,7 +48,17 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, log: Logger) => Promise<void>;
+
+/** What the handlers share besides the options: the instrumented driver, Redis, metrics and the findings feed. */
+interface ApiRuntime {
+  opts: ApiOptions;
+  driver: Driver;
+  redis: Redis;
+  metrics: ApiMetrics;
+  operations: OperationsService;
+  findingChanges: FindingChangesFeed;
+}
 
 const json = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -49,10 +68,19 @@ const json = (res: http.ServerResponse, status: number, body: unknown, headers: 
 export async function startApi(opts: ApiOptions): Promise<RunningApi> {
   const redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 3 });
   redis.on('error', (err) => opts.log.warn({ err: err.message }, 'redis error'));
-  const handle = requestHandler(opts, redis);
+  const deadLetters = deadLetterQueue(opts.redisUrl, opts.queuePrefix);
+  deadLetters.on('error', (err) => opts.log.warn({ err: err.message }, 'dead-letter queue error'));
+  const operations = new OperationsService(redis, opts.queuePrefix, [opts.ingestQueue, deadLetters]);
+  const metrics = new ApiMetrics(operations);
+  const findingChanges = openFindingChanges(redis, opts.redisUrl, opts.queuePrefix, opts.log);
+  const handle = requestHandler({ opts, driver: metrics.instrument(opts.driver), redis, metrics, operations, findingChanges });
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((err: Error) => {
-      opts.log.error({ err: err.message, path: req.url?.split('?')[0] }, 'request failed');
+    // Every log line of a request carries its id, which the response returns.
+    const requestId = requestIdOf(req);
+    const log = opts.log.child({ requestId });
+    res.setHeader('x-request-id', requestId);
+    handle(req, res, log).catch((err: Error) => {
+      log.error({ err: err.message, path: req.url?.split('?')[0] }, 'request failed');
       if (!res.headersSent) json(res, 500, { error: 'internal error' });
       else res.end();
     });
@@ -71,33 +99,40 @@ export async function startApi(opts: ApiOptions): Promise<RunningApi> {
         server.closeAllConnections();
         server.close(() => resolve());
       });
+      findingChanges.close();
+      await deadLetters.close();
       redis.disconnect();
     },
   };
 }
 
 /** Probes first (no key), then the caller's key, then the route's role, then the route. */
-function requestHandler(opts: ApiOptions, redis: Redis): Handler {
-  const auth = new Authenticator({ bootstrapKey: opts.apiKey, keys: new ApiKeysService(opts.driver, opts.database), cacheMs: opts.keyCacheMs, log: opts.log });
-  const graphql = graphqlHandler(opts);
+function requestHandler(runtime: ApiRuntime): Handler {
+  const { opts, driver, redis, metrics } = runtime;
+  const auth = new Authenticator({ bootstrapKey: opts.apiKey, keys: new ApiKeysService(driver, opts.database), cacheMs: opts.keyCacheMs, log: opts.log });
+  const graphql = graphqlHandler(runtime);
   const ingest = ingestRoutes({
     queue: opts.ingestQueue,
     submissions: new SubmissionStore(redis, opts.queuePrefix, opts.ingestQueue),
     ...opts.ingest,
   });
-  return async (req, res) => {
+  return async (req, res, log) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    metrics.timeRequest(req, res, path);
     if (path === '/healthz') {
-      const report = await checkHealth(opts.driver, opts.ingestQueue, opts.database);
+      const report = await checkHealth(driver, opts.ingestQueue, opts.database);
       return json(res, report.ok ? 200 : 503, report);
     }
     if (path === '/readyz') {
-      const report = await checkReadiness(opts.driver, redis, opts.database);
+      const report = await checkReadiness(driver, redis, opts.database);
       return json(res, report.ready ? 200 : 503, report);
     }
-    const caller = await authenticate(auth, req, res, opts.log);
+    if (path === '/metrics' && opts.metricsPublic) return serveMetrics(res, metrics);
+    const caller = await authenticate(auth, req, res, log);
     if (!caller) return;
-    if (!path.startsWith('/v1/')) return graphql(req, res, caller);
+    // Any valid key is at least a viewer.
+    if (path === '/metrics') return serveMetrics(res, metrics);
+    if (!path.startsWith('/v1/')) return graphql(req, res, caller, log);
     const need = httpRequiredRole(path);
     if (!hasRole(caller.role, need)) return json(res, 403, { error: forbiddenMessage(`${req.method} ${path}`, need, caller), requiredRole: need });
     if (!(await ingest(req, res, path))) json(res, 404, { error: `no route ${path}` });
@@ -117,18 +152,29 @@ async function authenticate(auth: Authenticator, req: http.IncomingMessage, res:
   }
 }
 
-function graphqlHandler(opts: ApiOptions) {
-  const findings = new FindingsService(opts.driver, opts.database);
-  const yoga = createYoga<{ caller: ApiCaller }, ApiContext>({
+async function serveMetrics(res: http.ServerResponse, metrics: ApiMetrics): Promise<void> {
+  const body = await metrics.registry.metrics();
+  res.writeHead(200, { 'content-type': metrics.registry.contentType });
+  res.end(body);
+}
+
+function graphqlHandler({ opts, driver, metrics, operations, findingChanges }: ApiRuntime) {
+  const services = {
+    findings: new FindingsService(driver, opts.database),
+    dashboards: new DashboardService(driver, opts.database),
+    operations,
+    findingChanges: findingChanges.pubSub,
+  };
+  const yoga = createYoga<{ caller: ApiCaller; log: Logger }, ApiContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
-    context: ({ caller }): ApiContext => ({ findings, driver: opts.driver, database: opts.database, caller, actor: `api:${caller.name}` }),
-    plugins: protectionPlugins(),
+    context: ({ caller, log }): ApiContext => ({ ...services, driver, database: opts.database, caller, actor: `api:${caller.name}`, log }),
+    plugins: [...protectionPlugins(), metrics.graphqlPlugin(), graphqlErrorLogging()],
     logging: false,
     // Unexpected errors are masked; GraphQLErrors thrown on bad input say exactly what is wrong.
     maskedErrors: true,
   });
-  return async (req: http.IncomingMessage, res: http.ServerResponse, caller: ApiCaller) => {
-    await yoga.handle(req, res, { caller });
+  return async (req: http.IncomingMessage, res: http.ServerResponse, caller: ApiCaller, log: Logger) => {
+    await yoga.handle(req, res, { caller, log });
   };
 }

@@ -23,6 +23,7 @@ export const envSchema = z.object({
   PROVHUNT_API_HOST: z.string().min(1).default('127.0.0.1'),
   PROVHUNT_API_PORT: port.default(4000),
   PROVHUNT_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  PROVHUNT_METRICS_PUBLIC: z.enum(['0', '1'], 'must be 0 or 1').default('0'),
   PROVHUNT_WORKERS: positiveInt.max(64).default(2),
   PROVHUNT_WORKER_CONCURRENCY: positiveInt.max(64).default(1),
   PROVHUNT_WORKER_LOCK_MS: positiveInt.min(1000).default(30_000),
@@ -49,7 +50,7 @@ export interface Config {
     pageCacheMb: number;
   };
   redis: { url?: string; localPort: number };
-  api: { host: string; port: number; key?: string };
+  api: { host: string; port: number; key?: string; metricsPublic: boolean };
   workers: { processes: number; concurrency: number; lockMs: number };
   ingest: { batchSize: number; maxBodyBytes: number; maxWaitingBatches: number };
   queuePrefix: string;
@@ -84,7 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pageCacheMb: e.PROVHUNT_NEO4J_PAGECACHE_MB,
     },
     redis: { url: e.REDIS_URL, localPort: e.PROVHUNT_REDIS_PORT },
-    api: { host: e.PROVHUNT_API_HOST, port: e.PROVHUNT_API_PORT, key: e.PROVHUNT_API_KEY },
+    api: { host: e.PROVHUNT_API_HOST, port: e.PROVHUNT_API_PORT, key: e.PROVHUNT_API_KEY, metricsPublic: e.PROVHUNT_METRICS_PUBLIC === '1' },
     workers: { processes: e.PROVHUNT_WORKERS, concurrency: e.PROVHUNT_WORKER_CONCURRENCY, lockMs: e.PROVHUNT_WORKER_LOCK_MS },
     ingest: { batchSize: e.PROVHUNT_BATCH_SIZE, maxBodyBytes: e.PROVHUNT_INGEST_MAX_BYTES, maxWaitingBatches: e.PROVHUNT_INGEST_MAX_WAITING },
     queuePrefix: e.PROVHUNT_QUEUE_PREFIX,

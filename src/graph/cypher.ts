@@ -3,6 +3,7 @@ import path from 'node:path';
 import { cypherDir } from '../config/paths.js';
 
 const cache = new Map<string, string>();
+const names = new Map<string, string>();
 
 /**
  * Loads `cypher/<name>.cypher` once. Every statement provhunt runs lives in such a file and takes
@@ -14,9 +15,13 @@ export function cypher(name: string): string {
     if (!/^[a-z0-9/_-]+$/i.test(name)) throw new Error(`invalid cypher file name: ${name}`);
     text = fs.readFileSync(path.join(cypherDir, `${name}.cypher`), 'utf8');
     cache.set(name, text);
+    names.set(text, name);
   }
   return text;
 }
+
+/** The file name a statement was loaded from (for metrics), or undefined for inline Cypher. */
+export const cypherNameOf = (text: string): string | undefined => names.get(text);
 
 /** Splits a file of several statements (migrations) on `;` at the end of a line; `//` comments are dropped. */
 export function statements(text: string): string[] {

@@ -3,6 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Logger } from '../log.js';
 import { deadLetterQueue, INGEST_QUEUE, redisConnection, type IngestJob, type IngestResult } from '../queue/queues.js';
 import { ingestProcessor } from './ingestProcessor.js';
+import { reportWorkerActivity } from './workerActivity.js';
 
 export interface IngestWorkerOptions {
   redisUrl: string;
@@ -30,6 +31,7 @@ export function startIngestWorker(opts: IngestWorkerOptions): Worker<IngestJob, 
     lockDuration: opts.lockMs ?? 30_000,
     stalledInterval: opts.lockMs ?? 30_000,
   });
+  const stopReporting = reportWorkerActivity(worker, opts);
   worker.on('completed', (job, result) => {
     opts.log.debug({ batchId: job.data.batchId, ...result }, 'batch written');
   });
@@ -44,6 +46,9 @@ export function startIngestWorker(opts: IngestWorkerOptions): Worker<IngestJob, 
     }
   });
   worker.on('error', (err) => opts.log.error({ err: err.message }, 'worker error'));
-  worker.on('closed', () => void dlq.close());
+  worker.on('closed', () => {
+    void dlq.close();
+    stopReporting();
+  });
   return worker;
 }

@@ -1,5 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { EvidenceStep, Finding, Severity } from '../analytics/findings.js';
+import { announceFindingChanges, type FindingChange } from '../events/findingsBus.js';
 import { cypher } from '../graph/cypher.js';
 import { SuppressionsService } from './suppressionsService.js';
 
@@ -44,9 +45,12 @@ export class FindingsService {
     private readonly database?: string,
   ) {}
 
-  /** Idempotent: the same finding id merges; score and severity only rise, evidence is replaced by the latest. */
-  async upsert(findings: Finding[]): Promise<void> {
-    if (findings.length === 0) return;
+  /**
+   * Idempotent: the same finding id merges; score and severity only rise, evidence is replaced by the latest.
+   * Returns the findings it created or changed, which it also announces (src/events/findingsBus.ts).
+   */
+  async upsert(findings: Finding[]): Promise<FindingChange[]> {
+    if (findings.length === 0) return [];
     const annotated = await new SuppressionsService(this.driver, this.database).annotate(findings);
     const rows = annotated.map((f) => ({
       ...f,
@@ -62,7 +66,13 @@ export class FindingsService {
       facts: undefined,
       evidence: undefined,
     }));
-    await this.driver.executeQuery(cypher('findings/upsert'), { rows }, { database: this.database });
+    const { records } = await this.driver.executeQuery(cypher('findings/upsert'), { rows }, { database: this.database });
+    const at = Date.now();
+    const changes = records
+      .filter((r) => r.get('change') !== null)
+      .map((r): FindingChange => ({ id: r.get('id'), kind: r.get('change'), analytic: r.get('analytic'), severity: r.get('severity'), status: r.get('status'), at }));
+    announceFindingChanges(changes);
+    return changes;
   }
 
   async list(filter: FindingFilter, first: number, offset: number): Promise<FindingPage> {
