@@ -5,6 +5,7 @@ import type { Logger } from '../log.js';
 import type { DashboardService } from '../services/dashboardService.js';
 import type { FindingsService } from '../services/findingsService.js';
 import type { OperationsService } from '../services/operationsService.js';
+import type { ApiLoaders } from './loaders.js';
 import type { ApiCaller } from './roles.js';
 
 export interface ApiContext {
@@ -22,4 +23,6 @@ export interface ApiContext {
   findingChanges: PubSub<FindingChangeTopics>;
   /** The request's logger: every line carries its requestId. */
   log: Logger;
+  /** Batch loaders for fields asked of every item of a page (src/api/loaders.ts). */
+  loaders: ApiLoaders;
 }

@@ -21,6 +21,8 @@ import { ingestRoutes } from './ingestHttp.js';
 import { ApiMetrics } from './metrics.js';
 import { protectionPlugins } from './protection.js';
 import { checkReadiness } from './readiness.js';
+import { graphiqlPage, wantsGraphiQL } from './graphiql.js';
+import { createLoaders } from './loaders.js';
 import { requestIdOf } from './requestIds.js';
 import { forbiddenMessage, hasRole, httpRequiredRole, type ApiCaller } from './roles.js';
 import { buildSchema } from './schema.js';
@@ -128,6 +130,10 @@ function requestHandler(runtime: ApiRuntime): Handler {
       return json(res, report.ready ? 200 : 503, report);
     }
     if (path === '/metrics' && opts.metricsPublic) return serveMetrics(res, metrics);
+    if (path === '/graphql' && wantsGraphiQL(req.method, req.headers.accept)) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return void res.end(graphiqlPage());
+    }
     const caller = await authenticate(auth, req, res, log);
     if (!caller) return;
     // Any valid key is at least a viewer.
@@ -168,7 +174,9 @@ function graphqlHandler({ opts, driver, metrics, operations, findingChanges }: A
   const yoga = createYoga<{ caller: ApiCaller; log: Logger }, ApiContext>({
     schema: buildSchema(),
     graphqlEndpoint: '/graphql',
-    context: ({ caller, log }): ApiContext => ({ ...services, driver, database: opts.database, caller, actor: `api:${caller.name}`, log }),
+    // Served before authentication with the example operations (src/api/graphiql.ts).
+    graphiql: false,
+    context: ({ caller, log }): ApiContext => ({ ...services, driver, database: opts.database, caller, actor: `api:${caller.name}`, log, loaders: createLoaders(services.findings) }),
     plugins: [...protectionPlugins(), metrics.graphqlPlugin(), graphqlErrorLogging()],
     logging: false,
     // Unexpected errors are masked; GraphQLErrors thrown on bad input say exactly what is wrong.
