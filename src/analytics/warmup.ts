@@ -1,11 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
+import { cypherDir } from '../config/paths.js';
 import { cypher } from '../graph/cypher.js';
 import { loadCatalog } from './catalog.js';
 import { analyticParams, anchorsInWindow } from './evaluate.js';
 
 /** A key no node has: the queries run with parameters of their real types and match nothing. */
 const NO_SUCH_UID = 'provhunt:warmup:none';
+
+export interface GraphTokens {
+  labels: string[];
+  relationshipTypes: string[];
+  propertyKeys: string[];
+}
+
+/**
+ * The labels, relationship types and property keys a Cypher text names (by the house style:
+ * Labels in PascalCase, RELATIONSHIPS in upper case, properties in camelCase). Generous on
+ * purpose: a token that is not one costs nothing, a missing one costs a re-plan.
+ */
+export function tokensOf(text: string): GraphTokens {
+  const code = text.replace(/\/\/.*$/gm, '');
+  const all = (pattern: RegExp) => [...new Set([...code.matchAll(pattern)].map((m) => m[1]!))].sort();
+  const split = (groups: string[]) => [...new Set(groups.flatMap((g) => g.split(/[:|]/).map((t) => t.trim()).filter(Boolean)))].sort();
+  return {
+    // In node patterns, (n:Label:Other), and in predicates, n:Label.
+    labels: split([...all(/\(\s*\w*\s*((?::\s*[A-Z]\w*\s*)+)/g), ...all(/\w:([A-Z][a-z]\w*)\b/g)]),
+    // In relationship patterns, [r:TYPE|OTHER*1..4].
+    relationshipTypes: split(all(/\[\s*\w*\s*:\s*([A-Z][A-Z0-9_]*(?:\s*\|\s*:?\s*[A-Z][A-Z0-9_]*)*)/g)),
+    propertyKeys: [...new Set([...all(/\.([a-z][A-Za-z0-9_]*)\b/g), ...all(/[{,]\s*([a-z][A-Za-z0-9_]*)\s*:/g)])].sort(),
+  };
+}
+
+/** Every Cypher file provhunt runs, as one text. */
+function allCypher(dir = cypherDir): string {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.cypher'))
+    .map((d) => fs.readFileSync(path.join(d.parentPath, d.name), 'utf8'))
+    .join('\n');
+}
+
+/**
+ * Creates every token the queries name before anything is planned. A plan made while a label or
+ * property did not exist yet is thrown away when it appears: on a graph that has only seen
+ * Windows hosts, the first macOS batch would otherwise re-plan every macOS query inside itself.
+ */
+export async function ensureGraphTokens(driver: Driver, database?: string): Promise<GraphTokens> {
+  const tokens = tokensOf(allCypher());
+  await driver.executeQuery('UNWIND $names AS name CALL db.createLabel(name)', { names: tokens.labels }, { database });
+  await driver.executeQuery('UNWIND $names AS name CALL db.createRelationshipType(name)', { names: tokens.relationshipTypes }, { database });
+  await driver.executeQuery('UNWIND $names AS name CALL db.createProperty(name)', { names: tokens.propertyKeys }, { database });
+  return tokens;
+}
 
 /**
  * Plans every detection query once, before the first batch needs it. Planning a chain query
@@ -15,6 +64,7 @@ const NO_SUCH_UID = 'provhunt:warmup:none';
  */
 export async function warmDetectionQueries(driver: Driver, database?: string): Promise<number> {
   const started = Date.now();
+  await ensureGraphTokens(driver, database);
   const none = [NO_SUCH_UID];
   await driver.executeQuery(cypher('analytics/_shared/neighbourhood'), { processUids: none, startedUids: none, fileUids: none, hostIps: none }, { database, routing: 'READ' });
   for (const analytic of loadCatalog()) {
