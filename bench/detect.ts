@@ -68,6 +68,8 @@ interface Delivered {
   events: number;
   /** Per live expectation: ms from the last batch's enqueue to the finding being readable (undefined: never). */
   latencies: Array<{ expectation: Expectation; ms?: number }>;
+  /** Where the last batch's time went: waiting in the queue, then written and detected by a worker. */
+  lastBatch: { queueWaitMs: number | null; workerMs: number | null };
 }
 
 try {
@@ -115,9 +117,10 @@ async function readBatches(input: string, size: number): Promise<NormalizedEvent
 }
 
 /** One batch onto the ingest queue, as the CLI and HTTP ingest put it there. */
-async function enqueue(events: NormalizedEvent[], origin: string, firstLine: number): Promise<void> {
+async function enqueue(events: NormalizedEvent[], origin: string, firstLine: number): Promise<string> {
   const batchId = crypto.randomUUID();
   await queue.add('events', { batchId, origin, firstLine, events }, { jobId: batchId });
+  return batchId;
 }
 
 /** Enqueues the background fleet at a steady rate (cycling through it) until told to stop. */
@@ -145,8 +148,9 @@ async function drained(): Promise<void> {
 /** Enqueues a scenario batch by batch in its delivery order, then waits for each live expectation. */
 async function deliver(scenario: Scenario): Promise<Delivered> {
   const events = deliveryOrder(await scenarioEvents(scenario), scenario.delivery.order);
+  let lastJobId = '';
   for (let i = 0; i < events.length; i += scenario.delivery.batchSize) {
-    await enqueue(events.slice(i, i + scenario.delivery.batchSize), `scenario:${scenario.name}`, i + 1);
+    lastJobId = await enqueue(events.slice(i, i + scenario.delivery.batchSize), `scenario:${scenario.name}`, i + 1);
   }
   const accepted = performance.now();
   const latencies: Delivered['latencies'] = [];
@@ -162,7 +166,12 @@ async function deliver(scenario: Scenario): Promise<Delivered> {
     }
     latencies.push({ expectation, ms });
   }
-  return { scenario, events: events.length, latencies };
+  const job = await queue.getJob(lastJobId);
+  const lastBatch = {
+    queueWaitMs: job?.processedOn ? job.processedOn - job.timestamp : null,
+    workerMs: job?.finishedOn && job.processedOn ? job.finishedOn - job.processedOn : null,
+  };
+  return { scenario, events: events.length, latencies, lastBatch };
 }
 
 /** Per analytic: expectations met (TP) or not (FN), and findings no expectation accounts for (FP). */
@@ -191,5 +200,6 @@ function score(delivered: Delivered[], all: StoredFinding[], backgroundAccepted:
       falsePositiveHosts: falsePositives.map((f) => `${f.hostName} [${f.signals.join(', ')}]`),
     };
   });
-  return { benignEvents, perAnalytic };
+  const perScenario = delivered.map((d) => ({ scenario: d.scenario.name, events: d.events, lastBatch: d.lastBatch, latencyMs: d.latencies.map((l) => (l.ms === undefined ? null : Math.round(l.ms))) }));
+  return { benignEvents, perAnalytic, perScenario };
 }

@@ -52,7 +52,7 @@ export class PivotService {
     const hosts = byHost(row.get('sightings') as Sighting[]);
     const times = hosts.flatMap((h) => [h.firstSeen, h.lastSeen]).filter((t): t is number => t !== null);
     const first = row.get('firstSignature') as Omit<SignatureState, 'count'>;
-    const loads = row.get('loadSignatures') as Array<Omit<SignatureState, 'count'>>;
+    const loads = row.get('loadSignatures') as SignatureState[];
     return {
       sha256: row.get('sha256') as string,
       prevalence: hosts.length,
@@ -60,7 +60,7 @@ export class PivotService {
       firstSeen: times.length > 0 ? Math.min(...times) : null,
       lastSeen: times.length > 0 ? Math.max(...times) : null,
       hosts,
-      signatures: countSignatures(loads.length > 0 ? loads : first.signer || first.status || first.signed !== null ? [first] : []),
+      signatures: countSignatures(loads.length > 0 ? loads : first.signer || first.status || first.signed !== null ? [{ ...first, count: 1 }] : []),
     };
   }
 
@@ -93,12 +93,13 @@ function byHost(sightings: Sighting[]): HostSighting[] {
   return [...hosts.values()].sort((a, b) => a.hostId.localeCompare(b.hostId));
 }
 
-function countSignatures(states: Array<Omit<SignatureState, 'count'>>): SignatureState[] {
+/** Merges states counted by the query (the same state can come back once per null/absent spelling). */
+function countSignatures(states: SignatureState[]): SignatureState[] {
   const counted = new Map<string, SignatureState>();
   for (const s of states) {
     const key = JSON.stringify([s.signer ?? null, s.status ?? null, s.signed ?? null]);
     const entry = counted.get(key) ?? { signer: s.signer ?? null, status: s.status ?? null, signed: s.signed ?? null, count: 0 };
-    entry.count++;
+    entry.count += s.count;
     counted.set(key, entry);
   }
   return [...counted.values()].sort((a, b) => b.count - a.count);
