@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
-import type { AuditEntry, FindingsService } from '../services/findingsService.js';
+import type { EvidenceGraph } from '../services/evidenceGraph.js';
+import type { AuditEntry, FindingsService, StoredFinding } from '../services/findingsService.js';
+import type { InvestigationService } from '../services/investigationService.js';
 
 /**
  * Per-request batch loaders: a field asked of every item of a page (a finding's history) costs
@@ -7,10 +9,12 @@ import type { AuditEntry, FindingsService } from '../services/findingsService.js
  */
 export interface ApiLoaders {
   findingHistory: DataLoader<string, AuditEntry[]>;
+  evidenceGraph: DataLoader<StoredFinding, EvidenceGraph, string>;
 }
 
-export function createLoaders(findings: FindingsService): ApiLoaders {
+export function createLoaders(findings: FindingsService, investigation: InvestigationService): ApiLoaders {
   return {
     findingHistory: new DataLoader((ids: readonly string[]) => findings.historyOfMany(ids), { maxBatchSize: 500 }),
+    evidenceGraph: new DataLoader((page: readonly StoredFinding[]) => investigation.evidenceGraphs(page), { maxBatchSize: 100, cacheKeyFn: (f) => f.id }),
   };
 }

@@ -11,6 +11,7 @@ import { deadLetterQueue } from '../queue/queues.js';
 import { ApiKeysService } from '../services/apiKeysService.js';
 import { DashboardService } from '../services/dashboardService.js';
 import { FindingsService } from '../services/findingsService.js';
+import { InvestigationService } from '../services/investigationService.js';
 import { OperationsService } from '../services/operationsService.js';
 import { Authenticator } from './auth.js';
 import type { ApiContext } from './context.js';
@@ -176,7 +177,7 @@ function graphqlHandler({ opts, driver, metrics, operations, findingChanges }: A
     graphqlEndpoint: '/graphql',
     // Served before authentication with the example operations (src/api/graphiql.ts).
     graphiql: false,
-    context: ({ caller, log }): ApiContext => ({ ...services, driver, database: opts.database, caller, actor: `api:${caller.name}`, log, loaders: createLoaders(services.findings) }),
+    context: ({ caller, log }): ApiContext => ({ ...services, driver, database: opts.database, caller, actor: `api:${caller.name}`, log, loaders: createLoaders(services.findings, new InvestigationService(driver, opts.database)) }),
     plugins: [...protectionPlugins(), metrics.graphqlPlugin(), graphqlErrorLogging()],
     logging: false,
     // Unexpected errors are masked; GraphQLErrors thrown on bad input say exactly what is wrong.

@@ -184,12 +184,18 @@ export class InvestigationService {
 
   /** A finding's evidence entities and the relationships among them, ready to draw. */
   async evidenceGraph(finding: StoredFinding): Promise<EvidenceGraph> {
-    const keys = evidenceKeys(finding.evidence);
-    const params = { processUids: keys.Process, fileUids: keys.File, ipAddresses: keys.IP, packageKeys: keys.Package, hostId: finding.hostId };
-    const { records } = await this.driver.executeQuery(cypher('investigation/evidence-graph'), params, { database: this.database, routing: 'READ' });
-    const row = records[0]!;
-    const rows: GraphRows = { nodes: row.get('nodes') as GraphRows['nodes'], linkUids: row.get('linkUids') as string[], edges: row.get('edges') as GraphRows['edges'] };
-    return assembleEvidenceGraph(finding.evidence, rows);
+    return (await this.evidenceGraphs([finding]))[0]!;
+  }
+
+  /** The evidence graphs of several findings in one query, in their order. */
+  async evidenceGraphs(findings: readonly StoredFinding[]): Promise<EvidenceGraph[]> {
+    const params = findings.map((f) => {
+      const keys = evidenceKeys(f.evidence);
+      return { id: f.id, processUids: keys.Process, fileUids: keys.File, ipAddresses: keys.IP, packageKeys: keys.Package, hostId: f.hostId };
+    });
+    const { records } = await this.driver.executeQuery(cypher('investigation/evidence-graph'), { findings: params }, { database: this.database, routing: 'READ' });
+    const rowsById = new Map(records.map((r): [string, GraphRows] => [r.get('id') as string, { nodes: r.get('nodes'), linkUids: r.get('linkUids'), edges: r.get('edges') }]));
+    return findings.map((f) => assembleEvidenceGraph(f.evidence, rowsById.get(f.id) ?? { nodes: [], linkUids: [], edges: [] }));
   }
 
   /** Connections on the finding's host in its window, widened by `marginMs`, other than its evidence. */

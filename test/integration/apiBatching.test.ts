@@ -33,6 +33,7 @@ function syntheticFinding(i: number): Finding {
  * asks for a per-finding field (its audit history). Counted on the driver the API really uses.
  */
 describe('batched loading in the API (counting Cypher queries on the real Neo4j)', () => {
+  // (The evidence graphs' content is checked in investigation.test.ts; here only the query count.)
   const prefix = uniquePrefix('batching');
   let driver: Driver;
   let api: RunningApi;
@@ -80,6 +81,11 @@ describe('batched loading in the API (counting Cypher queries on the real Neo4j)
     // One more query for every history on the page together, whatever the page size.
     expect(withHistory.queries).toBe(plain.queries + 1);
     expect(small.queries).toBe(withHistory.queries);
+    // The same for the evidence graph (one batched query for the page), and both together.
+    const withGraphs = await countQueries(`{ findings(first: ${PAGE}) { totalCount edges { node { id evidenceGraph { nodes { id kind } edges { type } } } } } }`);
+    const withBoth = await countQueries(`{ findings(first: ${PAGE}) { totalCount edges { node { id history { action } evidenceGraph { nodes { id } } } } } }`);
+    expect(withGraphs.queries).toBe(plain.queries + 1);
+    expect(withBoth.queries).toBe(plain.queries + 2);
     // And the batched answers belong to the right findings.
     for (const { node } of withHistory.data.findings.edges) {
       const i = Number(node.id.slice('batching-'.length));

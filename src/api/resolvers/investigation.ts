@@ -131,7 +131,7 @@ async function processSummary(ctx: ApiContext, step: EvidenceStep | undefined) {
 }
 
 export const findingInvestigationFields = {
-  evidenceGraph: (f: StoredFinding, _: unknown, ctx: ApiContext) => investigation(ctx).evidenceGraph(f),
+  evidenceGraph: (f: StoredFinding, _: unknown, ctx: ApiContext) => ctx.loaders.evidenceGraph.load(f),
   context: (f: StoredFinding): FindingContext => ({ finding: f }),
 };
 
