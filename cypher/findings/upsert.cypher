@@ -30,6 +30,16 @@ CALL (f, r) {
   MERGE (f)-[:EVIDENCE]->(ip)
   RETURN count(*) AS ips
 }
+// The contents the evidence ran or held, for the pivot from a binary to its findings.
+CALL (f, r) {
+  CALL (r) {
+    MATCH (p:Process)-[:INSTANCE_OF]->(b:Binary) WHERE p.uid IN r.processUids RETURN b
+    UNION
+    MATCH (file:File)-[:HAS_CONTENT]->(b:Binary) WHERE file.uid IN r.fileUids RETURN b
+  }
+  MERGE (f)-[:IMPLICATES]->(b)
+  RETURN count(*) AS binaries
+}
 RETURN f.id AS id, f.analytic AS analytic, f.severity AS severity, f.status AS status,
   CASE WHEN created THEN 'created'
        WHEN before <> [f.score, f.severity, f.firstSeen, f.lastSeen, f.evidenceJson] THEN 'updated' END AS change

@@ -1,7 +1,9 @@
-// The processes that ran a binary, newest first, each with its children and the destinations it
-// (or a child) contacted.
-MATCH (:Binary {sha256: $sha256})<-[:INSTANCE_OF]-(p:Process)
-WITH p ORDER BY p.startTs DESC LIMIT $limit
+// The processes that ran a binary, newest first: read backwards from the (sha256, startTs) index and
+// stopped at the limit (ordering by both keys is what lets the planner skip the sort),
+// each with its children and the destinations it (or a child) contacted.
+MATCH (p:Process)
+WHERE p.sha256 = $sha256 AND p.startTs IS NOT NULL
+WITH p ORDER BY p.sha256 DESC, p.startTs DESC LIMIT $limit
 CALL (p) {
   OPTIONAL MATCH (p)-[s:SPAWNED]->(child:Process)
   RETURN collect(DISTINCT {uid: child.uid, image: child.image, commandLine: child.commandLine, ts: s.ts})[..20] AS children
