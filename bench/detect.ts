@@ -33,6 +33,8 @@ const { values } = parseArgs({
     background: { type: 'string', default: '50000' },
     hosts: { type: 'string', default: '200' },
     workers: { type: 'string', default: '2' },
+    /** Batches each worker process takes at once (PROVHUNT_WORKER_CONCURRENCY). */
+    concurrency: { type: 'string', default: '1' },
     batch: { type: 'string', default: '500' },
     /** Background events per second: a steady fleet, as in production (0: as fast as the queue takes). */
     rate: { type: 'string', default: '1000' },
@@ -58,6 +60,7 @@ const env = {
   REDIS_URL: stack.connections.redis.url,
   PROVHUNT_QUEUE_PREFIX: prefix,
   PROVHUNT_LOG_LEVEL: 'warn',
+  PROVHUNT_WORKER_CONCURRENCY: values.concurrency,
 };
 const queue = ingestQueue(stack.connections.redis.url, prefix);
 const workers = Array.from({ length: Number(values.workers) }, () => spawnNode(path.join(projectRoot, 'dist', 'workers', 'ingest.js'), [], env));
@@ -70,6 +73,8 @@ interface Delivered {
   latencies: Array<{ expectation: Expectation; ms?: number }>;
   /** Where the last batch's time went: waiting in the queue, then written and detected by a worker. */
   lastBatch: { queueWaitMs: number | null; workerMs: number | null };
+  /** When the scenario's last batch to finish did, from the last enqueue (batches can finish out of order), and its attempts. */
+  lastFinished: { ms: number | null; attempts: number; retriedBatches: number; slowestBatch: { index: number; queueWaitMs: number; workerMs: number } | null };
 }
 
 try {
@@ -97,7 +102,7 @@ try {
   const all = [...(await findings.list({}, 10_000, 0)).items, ...(await findings.list({ status: 'suppressed' }, 10_000, 0)).items];
   const report = score(delivered, all, backgroundAccepted);
   const rate = Number(values.rate);
-  process.stdout.write(`${JSON.stringify({ machine: machineLine(), backgroundEvents: backgroundAccepted, preloadedEvents: preloaded, backgroundRate: rate || 'unthrottled', scenarios: scenarios.length, skippedScenarios: skipped, seconds: +seconds.toFixed(1), ...report }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ machine: machineLine(), backgroundEvents: backgroundAccepted, preloadedEvents: preloaded, backgroundRate: rate || 'unthrottled', workers: Number(values.workers), workerConcurrency: Number(values.concurrency), scenarios: scenarios.length, skippedScenarios: skipped, seconds: +seconds.toFixed(1), ...report }, null, 2)}\n`);
 } finally {
   for (const w of workers) w.kill('SIGTERM');
   await queue.close();
@@ -148,11 +153,13 @@ async function drained(): Promise<void> {
 /** Enqueues a scenario batch by batch in its delivery order, then waits for each live expectation. */
 async function deliver(scenario: Scenario): Promise<Delivered> {
   const events = deliveryOrder(await scenarioEvents(scenario), scenario.delivery.order);
-  let lastJobId = '';
+  const jobIds: string[] = [];
   for (let i = 0; i < events.length; i += scenario.delivery.batchSize) {
-    lastJobId = await enqueue(events.slice(i, i + scenario.delivery.batchSize), `scenario:${scenario.name}`, i + 1);
+    jobIds.push(await enqueue(events.slice(i, i + scenario.delivery.batchSize), `scenario:${scenario.name}`, i + 1));
   }
+  const lastJobId = jobIds.at(-1)!;
   const accepted = performance.now();
+  const acceptedAt = Date.now();
   const latencies: Delivered['latencies'] = [];
   for (const expectation of scenario.expect) {
     let ms: number | undefined;
@@ -171,7 +178,21 @@ async function deliver(scenario: Scenario): Promise<Delivered> {
     queueWaitMs: job?.processedOn ? job.processedOn - job.timestamp : null,
     workerMs: job?.finishedOn && job.processedOn ? job.finishedOn - job.processedOn : null,
   };
-  return { scenario, events: events.length, latencies, lastBatch };
+  const jobs = await Promise.all(jobIds.map((id) => queue.getJob(id)));
+  const finished = jobs.map((j) => j?.finishedOn ?? null);
+  const lastFinished = {
+    ms: finished.includes(null) ? null : Math.max(...(finished as number[])) - acceptedAt,
+    attempts: Math.max(...jobs.map((j) => j?.attemptsMade ?? 0)),
+    retriedBatches: jobs.filter((j) => (j?.attemptsMade ?? 0) > 1).length,
+    slowestBatch: slowest(jobs),
+  };
+  return { scenario, events: events.length, latencies, lastBatch, lastFinished };
+}
+
+/** The batch whose worker time was longest, with its queue wait: what held a scenario's chain back. */
+function slowest(jobs: Array<{ timestamp: number; processedOn?: number; finishedOn?: number } | undefined>) {
+  const timed = jobs.flatMap((j, index) => (j?.processedOn && j.finishedOn ? [{ index, queueWaitMs: j.processedOn - j.timestamp, workerMs: j.finishedOn - j.processedOn }] : []));
+  return timed.sort((a, b) => b.workerMs - a.workerMs)[0] ?? null;
 }
 
 /** Per analytic: expectations met (TP) or not (FN), and findings no expectation accounts for (FP). */
@@ -200,6 +221,6 @@ function score(delivered: Delivered[], all: StoredFinding[], backgroundAccepted:
       falsePositiveHosts: falsePositives.map((f) => `${f.hostName} [${f.signals.join(', ')}]`),
     };
   });
-  const perScenario = delivered.map((d) => ({ scenario: d.scenario.name, events: d.events, lastBatch: d.lastBatch, latencyMs: d.latencies.map((l) => (l.ms === undefined ? null : Math.round(l.ms))) }));
+  const perScenario = delivered.map((d) => ({ scenario: d.scenario.name, events: d.events, lastBatch: d.lastBatch, lastFinished: d.lastFinished, latencyMs: d.latencies.map((l) => (l.ms === undefined ? null : Math.round(l.ms))) }));
   return { benignEvents, perAnalytic, perScenario };
 }
