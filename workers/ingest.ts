@@ -6,7 +6,7 @@
  */
 import { loadConfig } from '../src/config/config.js';
 import { createDriver } from '../src/graph/driver.js';
-import { keepDetectionPlansFresh, warmDetectionQueries } from '../src/analytics/warmup.js';
+import { warmDetectionQueries } from '../src/analytics/warmup.js';
 import { startIngestWorker } from '../src/ingest/ingestWorker.js';
 import { createLogger } from '../src/log.js';
 import { resolveConnections } from '../src/stack/stack.js';
@@ -32,12 +32,6 @@ warmDetectionQueries(driver, connections.neo4j.database).then(
   (ms) => log.info({ ms }, 'detection queries planned'),
   (err: Error) => log.warn({ err: err.message }, 'planning detection queries failed; the first batches plan them'),
 );
-const stopPlanRefresh = keepDetectionPlansFresh(
-  driver,
-  connections.neo4j.database,
-  (ms) => log.debug({ ms }, 'detection queries re-planned'),
-  (err) => log.warn({ err: err.message }, 're-planning detection queries failed'),
-);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -45,7 +39,6 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   log.info({ signal }, 'ingest worker stopping');
   // Finishes the batches in hand; an unfinished one is re-queued by BullMQ's stalled-job check.
-  stopPlanRefresh();
   await worker.close();
   await driver.close();
   process.exit(0);

@@ -6,7 +6,6 @@ import type { NormalizedEvent } from '../model/event.js';
 import { FindingsService } from '../services/findingsService.js';
 import { TuningService } from '../services/tuningService.js';
 import { touchedBy, type BatchTouch } from './candidates.js';
-import { plannedList } from './planBuckets.js';
 import { loadCatalog, type Analytic } from './catalog.js';
 import { analyticParams, anchorsInWindow, evaluateAnchors, reachMs } from './evaluate.js';
 import type { Finding } from './findings.js';
@@ -56,7 +55,7 @@ export async function detectAfterBatch(driver: Driver, events: NormalizedEvent[]
 async function neighbourhoodOf(driver: Driver, touch: BatchTouch, database?: string): Promise<Neighbourhood> {
   const { records } = await driver.executeQuery(
     cypher('analytics/_shared/neighbourhood'),
-    { processUids: plannedList(touch.processUids), startedUids: plannedList(touch.startedUids), fileUids: plannedList(touch.fileUids), hostIps: plannedList(touch.windowHostIps) },
+    { processUids: touch.processUids, startedUids: touch.startedUids, fileUids: touch.fileUids, hostIps: touch.windowHostIps },
     { database, routing: 'READ' },
   );
   const row = records[0];

@@ -2,7 +2,6 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { cypher } from '../graph/cypher.js';
 import { tunableOf, type Analytic } from './catalog.js';
 import { toFinding, type AnalyticMatch, type Finding } from './findings.js';
-import { plannedList } from './planBuckets.js';
 import { convertTunable } from './tunables.js';
 import { configuredTuning, storedTuning } from './tuning.js';
 import { catalogValues } from './vendorCatalog.js';
@@ -68,14 +67,10 @@ export function reachMs(params: Record<string, unknown>): number {
 
 /** The anchors of an analytic within a time range (and hosts): what a retro-hunt walks. */
 export async function anchorsInWindow(driver: Driver, analytic: Analytic, scope: EvaluationScope, database?: string): Promise<string[]> {
-  const hostIds = scope.hostIds ? plannedList(scope.hostIds) : null;
-  const params = { since: neo4j.int(scope.since), until: neo4j.int(scope.until), hostIds, imageNames: analytic.anchor.imageNames };
-  const { records } = await driver.executeQuery(cypher(anchorsInWindowQuery(analytic)), params, { database, routing: 'READ' });
+  const params = { since: neo4j.int(scope.since), until: neo4j.int(scope.until), hostIds: scope.hostIds ?? null, imageNames: analytic.anchor.imageNames };
+  const query = analytic.anchor.kind === 'file' ? 'analytics/_shared/file-anchors-in-window' : 'analytics/_shared/process-anchors-in-window';
+  const { records } = await driver.executeQuery(cypher(query), params, { database, routing: 'READ' });
   return records.map((r) => r.get('uid') as string);
-}
-
-export function anchorsInWindowQuery(analytic: Analytic): string {
-  return analytic.anchor.kind === 'file' ? 'analytics/_shared/file-anchors-in-window' : 'analytics/_shared/process-anchors-in-window';
 }
 
 /** Runs an analytic's chain query over a scope (its anchors, or a window scan) and returns scored findings (not yet stored). */
@@ -98,7 +93,7 @@ export async function evaluateAnchors(
   for (let i = 0; i < anchors.length; i += ANCHORS_PER_QUERY) {
     const { records } = await driver.executeQuery(
       cypher(`analytics/${analytic.dir}/${analytic.queries.chain}`),
-      { ...params, anchorUids: plannedList(anchors.slice(i, i + ANCHORS_PER_QUERY)) },
+      { ...params, anchorUids: anchors.slice(i, i + ANCHORS_PER_QUERY) },
       { database, routing: 'READ' },
     );
     for (const r of records) findings.push(toFinding(analytic, r.toObject() as unknown as AnalyticMatch));

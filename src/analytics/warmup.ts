@@ -5,8 +5,7 @@ import neo4j from 'neo4j-driver';
 import { cypherDir } from '../config/paths.js';
 import { cypher } from '../graph/cypher.js';
 import { loadCatalog } from './catalog.js';
-import { analyticParams, anchorsInWindowQuery } from './evaluate.js';
-import { plannedList } from './planBuckets.js';
+import { analyticParams, anchorsInWindow } from './evaluate.js';
 
 /** A key no node has: the queries run with parameters of their real types and match nothing. */
 const NO_SUCH_UID = 'provhunt:warmup:none';
@@ -63,39 +62,15 @@ export async function ensureGraphTokens(driver: Driver, database?: string): Prom
  * inside the first batch of every platform: the difference between a finding in a second and a
  * finding in twenty. Parameters keep their real types, because Neo4j's plan cache is keyed by them.
  */
-export async function warmDetectionQueries(driver: Driver, database?: string, opts: { replan?: boolean } = {}): Promise<number> {
+export async function warmDetectionQueries(driver: Driver, database?: string): Promise<number> {
   const started = Date.now();
   await ensureGraphTokens(driver, database);
-  // `replan=force` plans again on today's statistics and replaces the cached plan.
-  const prefix = opts.replan ? 'CYPHER replan=force ' : '';
-  // The lists in the one size bucket detection always uses (src/analytics/planBuckets.ts).
-  const none = plannedList([NO_SUCH_UID]);
-  const run = (name: string, params: Record<string, unknown>) => driver.executeQuery(prefix + cypher(name), params, { database, routing: 'READ' });
-  await run('analytics/_shared/neighbourhood', { processUids: none, startedUids: none, fileUids: none, hostIps: none });
+  const none = [NO_SUCH_UID];
+  await driver.executeQuery(cypher('analytics/_shared/neighbourhood'), { processUids: none, startedUids: none, fileUids: none, hostIps: none }, { database, routing: 'READ' });
   for (const analytic of loadCatalog()) {
-    await run(anchorsInWindowQuery(analytic), { since: neo4j.int(0), until: neo4j.int(0), hostIds: none, imageNames: analytic.anchor.imageNames });
-    await run(`analytics/${analytic.dir}/${analytic.queries.chain}`, { ...analyticParams(analytic), since: neo4j.int(0), until: neo4j.int(0), anchorUids: none });
+    await anchorsInWindow(driver, analytic, { since: 0, until: 0, hostIds: none }, database);
+    const params = { ...analyticParams(analytic), since: neo4j.int(0), until: neo4j.int(0), anchorUids: none };
+    await driver.executeQuery(cypher(`analytics/${analytic.dir}/${analytic.queries.chain}`), params, { database, routing: 'READ' });
   }
   return Date.now() - started;
-}
-
-/** Neo4j re-plans a query older than this (dbms.cypher.min_replan_interval, set by the launcher) when statistics moved. */
-const MIN_REPLAN_INTERVAL_MS = 5 * 60_000;
-
-/**
- * Keeps the detection plans younger than Neo4j's re-plan interval by re-planning them in the
- * background: a plan that ages past it on a growing graph is otherwise re-planned inside whichever
- * batch runs it next, seconds on that batch's detection latency. Jittered so workers spread out.
- */
-export function keepDetectionPlansFresh(driver: Driver, database: string | undefined, onRefresh: (ms: number) => void, onError: (err: Error) => void): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  const schedule = () => {
-    const inMs = MIN_REPLAN_INTERVAL_MS * (0.6 + Math.random() * 0.2);
-    timer = setTimeout(() => {
-      warmDetectionQueries(driver, database, { replan: true }).then(onRefresh, onError).finally(schedule);
-    }, inMs);
-    timer.unref();
-  };
-  schedule();
-  return () => clearTimeout(timer);
 }
