@@ -7,7 +7,7 @@ import { FindingsService } from '../services/findingsService.js';
 import { TuningService } from '../services/tuningService.js';
 import { touchedBy, type BatchTouch } from './candidates.js';
 import { loadCatalog, type Analytic } from './catalog.js';
-import { analyticParams, anchorsInWindow, evaluateAnchors, reachMs } from './evaluate.js';
+import { analyticParams, anchorsInWindow, evaluateAnchors, LIVE_ANCHORS_PER_QUERY, reachMs } from './evaluate.js';
 import type { Finding } from './findings.js';
 
 const tuningServices = new WeakMap<Driver, TuningService>();
@@ -45,7 +45,7 @@ export async function detectAfterBatch(driver: Driver, events: NormalizedEvent[]
     const params = analyticParams(analytic);
     const scope = { since: touch.minTs - reachMs(params), until: touch.maxTs + reachMs(params) };
     const anchorUids = (await anchorsFor(driver, analytic, hood, scope, database)).filter((uid) => onPlatformOf(analytic, osByHost, uid));
-    if (anchorUids.length > 0) findings.push(...(await evaluateAnchors(driver, analytic, params, scope, anchorUids, database)));
+    if (anchorUids.length > 0) findings.push(...(await evaluateAnchors(driver, analytic, params, scope, anchorUids, database, LIVE_ANCHORS_PER_QUERY)));
   }
   // One upsert per batch: one transaction and one look at the suppressions, whatever the analytics found.
   await new FindingsService(driver, database).upsert(findings);

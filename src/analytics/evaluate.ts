@@ -21,6 +21,15 @@ export interface EvaluationScope {
 /** Anchors per chain query: bounds one query's memory whatever a retro-hunt's range. */
 const ANCHORS_PER_QUERY = 2_000;
 
+/**
+ * Anchors per chain query after an ingest batch. Neo4j keys a cached plan by each list
+ * parameter's size bucket (1-10, 11-100, 101-1,000, ...), and planning a chain query costs 1.3-1.6 s:
+ * live detection keeps its lists within the two buckets the worker plans at start
+ * (LIVE_PLANNED_SIZES), so no batch plans one inside itself.
+ */
+export const LIVE_ANCHORS_PER_QUERY = 100;
+export const LIVE_PLANNED_SIZES = [1, 11];
+
 export type TunableSource = 'override' | 'api' | 'file' | 'catalog' | 'default';
 
 /**
@@ -87,13 +96,14 @@ export async function evaluateAnchors(
   bounds: { since: number; until: number },
   anchors: string[],
   database?: string,
+  anchorsPerQuery = ANCHORS_PER_QUERY,
 ): Promise<Finding[]> {
   const params = { ...tunableParams, since: neo4j.int(bounds.since), until: neo4j.int(bounds.until) };
   const findings: Finding[] = [];
-  for (let i = 0; i < anchors.length; i += ANCHORS_PER_QUERY) {
+  for (let i = 0; i < anchors.length; i += anchorsPerQuery) {
     const { records } = await driver.executeQuery(
       cypher(`analytics/${analytic.dir}/${analytic.queries.chain}`),
-      { ...params, anchorUids: anchors.slice(i, i + ANCHORS_PER_QUERY) },
+      { ...params, anchorUids: anchors.slice(i, i + anchorsPerQuery) },
       { database, routing: 'READ' },
     );
     for (const r of records) findings.push(toFinding(analytic, r.toObject() as unknown as AnalyticMatch));

@@ -5,7 +5,7 @@ import neo4j from 'neo4j-driver';
 import { cypherDir } from '../config/paths.js';
 import { cypher } from '../graph/cypher.js';
 import { loadCatalog } from './catalog.js';
-import { analyticParams, anchorsInWindow } from './evaluate.js';
+import { analyticParams, anchorsInWindow, LIVE_PLANNED_SIZES } from './evaluate.js';
 
 /** A key no node has: the queries run with parameters of their real types and match nothing. */
 const NO_SUCH_UID = 'provhunt:warmup:none';
@@ -69,8 +69,12 @@ export async function warmDetectionQueries(driver: Driver, database?: string): P
   await driver.executeQuery(cypher('analytics/_shared/neighbourhood'), { processUids: none, startedUids: none, fileUids: none, hostIps: none }, { database, routing: 'READ' });
   for (const analytic of loadCatalog()) {
     await anchorsInWindow(driver, analytic, { since: 0, until: 0, hostIds: none }, database);
-    const params = { ...analyticParams(analytic), since: neo4j.int(0), until: neo4j.int(0), anchorUids: none };
-    await driver.executeQuery(cypher(`analytics/${analytic.dir}/${analytic.queries.chain}`), params, { database, routing: 'READ' });
+    // Once per list-size bucket live detection uses (src/analytics/evaluate.ts).
+    for (const size of LIVE_PLANNED_SIZES) {
+      const anchorUids = Array.from({ length: size }, (_, i) => `${NO_SUCH_UID}:${i}`);
+      const params = { ...analyticParams(analytic), since: neo4j.int(0), until: neo4j.int(0), anchorUids };
+      await driver.executeQuery(cypher(`analytics/${analytic.dir}/${analytic.queries.chain}`), params, { database, routing: 'READ' });
+    }
   }
   return Date.now() - started;
 }
