@@ -105,8 +105,7 @@ export class FindingsService {
   }
 
   async history(id: string): Promise<AuditEntry[]> {
-    const { records } = await this.driver.executeQuery(cypher('findings/history'), { id }, { database: this.database, routing: 'READ' });
-    return records.map((r) => r.get('entry') as AuditEntry);
+    return (await this.historyOfMany([id]))[0]!;
   }
 
   /** The audit trails of several findings in one query, in the order of `ids` (empty for none). */

@@ -3,12 +3,12 @@ import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type RunningApi } from '../../src/api/server.js';
+import { type RunningApi } from '../../src/api/server.js';
 import { projectRoot } from '../../src/config/paths.js';
 import { migrate, migrationNames } from '../../src/graph/migrate.js';
-import { createLogger } from '../../src/log.js';
 import { ingestQueue } from '../../src/queue/queues.js';
 import { ApiKeysService, type Role } from '../../src/services/apiKeysService.js';
+import { postGraphql, startTestApi as startSupportApi } from '../support/api.js';
 import { freshGraph, stack, uniquePrefix } from '../support/graph.js';
 import { startWorkerProcess, stopProcess } from '../support/workers.js';
 
@@ -32,10 +32,7 @@ describe('API keys and roles against the real Neo4j, Redis and worker', () => {
   let findingId: string;
 
   const startTestApi = (redisUrl = stack().redisUrl) =>
-    startApi({
-      host: '127.0.0.1', port: 0, apiKey: bootstrap, keyCacheMs: cacheMs, driver, ingestQueue: queue, redisUrl, queuePrefix: prefix,
-      ingest: { batchSize: 5, maxBodyBytes: 1 << 20, maxWaitingBatches: 100 }, log: createLogger('test', 'silent'),
-    });
+    startSupportApi({ apiKey: bootstrap, keyCacheMs: cacheMs, driver, ingestQueue: queue, redisUrl, queuePrefix: prefix });
 
   beforeAll(async () => {
     driver = await freshGraph();
@@ -53,7 +50,7 @@ describe('API keys and roles against the real Neo4j, Redis and worker', () => {
   });
 
   const graphql = async (key: string, query: string): Promise<GraphQLBody & { status: number }> => {
-    const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query }) });
+    const response = await postGraphql(api.url, key, query);
     return { status: response.status, ...(response.status === 200 ? ((await response.json()) as GraphQLBody) : {}) };
   };
   const postEvents = (key: string) =>

@@ -1,10 +1,10 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/analytics/findings.js';
-import { startApi, type RunningApi } from '../../src/api/server.js';
-import { createLogger } from '../../src/log.js';
+import { type RunningApi } from '../../src/api/server.js';
 import { ingestQueue } from '../../src/queue/queues.js';
 import { FindingsService } from '../../src/services/findingsService.js';
+import { postGraphql, startTestApi } from '../support/api.js';
 import { freshGraph, stack, uniquePrefix } from '../support/graph.js';
 
 const bootstrap = 'batching-bootstrap-key-0123456789';
@@ -53,10 +53,7 @@ describe('batched loading in the API (counting Cypher queries on the real Neo4j)
       },
     });
     queue = ingestQueue(stack().redisUrl, prefix);
-    api = await startApi({
-      host: '127.0.0.1', port: 0, apiKey: bootstrap, driver: counting, ingestQueue: queue, redisUrl: stack().redisUrl, queuePrefix: prefix,
-      ingest: { batchSize: 5, maxBodyBytes: 1 << 20, maxWaitingBatches: 100 }, log: createLogger('test', 'silent'),
-    });
+    api = await startTestApi({ apiKey: bootstrap, driver: counting, ingestQueue: queue, queuePrefix: prefix });
   });
   afterAll(async () => {
     await api.close();
@@ -66,7 +63,7 @@ describe('batched loading in the API (counting Cypher queries on the real Neo4j)
 
   async function countQueries(query: string): Promise<{ queries: number; data: { findings: { edges: Array<{ node: { id: string; status: string; history?: Array<{ action: string; note: string | null }> } }> } } }> {
     const before = queries;
-    const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bootstrap}` }, body: JSON.stringify({ query }) });
+    const response = await postGraphql(api.url, bootstrap, query);
     const body = (await response.json()) as { data: never; errors?: unknown[] };
     expect(body.errors).toBeUndefined();
     return { queries: queries - before, data: body.data };

@@ -3,14 +3,14 @@ import type { ChildProcess } from 'node:child_process';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setConfiguredTuning } from '../../src/analytics/tuning.js';
-import { startApi, type RunningApi } from '../../src/api/server.js';
+import { type RunningApi } from '../../src/api/server.js';
 import { projectRoot } from '../../src/config/paths.js';
 import { ingestFiles } from '../../src/ingest/ingestFiles.js';
-import { createLogger } from '../../src/log.js';
 import { ingestQueue } from '../../src/queue/queues.js';
 import { ApiKeysService } from '../../src/services/apiKeysService.js';
 import { PivotService } from '../../src/services/pivotService.js';
 import { applyTuning, loadScenarios, runScenario } from '../scenarios/scenarioRunner.js';
+import { postGraphql, startTestApi } from '../support/api.js';
 import { freshGraph, stack, uniquePrefix } from '../support/graph.js';
 import { startWorkerProcess, stopProcess } from '../support/workers.js';
 
@@ -60,10 +60,7 @@ describe('dashboard aggregates against the real Neo4j, Redis and worker', () => 
     queue = ingestQueue(stack().redisUrl, prefix);
     const keys = new ApiKeysService(driver, stack().neo4j.database);
     viewer = (await keys.create('dash-viewer', 'viewer', 'test')).token;
-    api = await startApi({
-      host: '127.0.0.1', port: 0, apiKey: 'dash-bootstrap-key-0123456789', driver, ingestQueue: queue, redisUrl: stack().redisUrl, queuePrefix: prefix,
-      ingest: { batchSize: 5, maxBodyBytes: 1 << 20, maxWaitingBatches: 100 }, log: createLogger('test', 'silent'),
-    });
+    api = await startTestApi({ apiKey: 'dash-bootstrap-key-0123456789', driver, ingestQueue: queue, queuePrefix: prefix });
     // The same 3CX chain again through the real queue and worker: feeds ingestRate and the queues.
     const ingested = await ingestFiles([sample], { redisUrl: stack().redisUrl, prefix, batchSize: 5, wait: true, onReject: () => {} });
     expect(ingested).toMatchObject({ accepted: 13, batches: 3, failedBatches: 0 });
@@ -83,7 +80,7 @@ describe('dashboard aggregates against the real Neo4j, Redis and worker', () => 
   }
 
   async function graphql<T>(query: string): Promise<GraphQLBody<T>> {
-    const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${viewer}` }, body: JSON.stringify({ query }) });
+    const response = await postGraphql(api.url, viewer, query);
     expect(response.status).toBe(200);
     return (await response.json()) as GraphQLBody<T>;
   }

@@ -3,17 +3,17 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processUid } from '../../src/adapters/identity.js';
 import { detectAfterBatch } from '../../src/analytics/detector.js';
-import { startApi, type RunningApi } from '../../src/api/server.js';
+import { type RunningApi } from '../../src/api/server.js';
 import { projectRoot } from '../../src/config/paths.js';
 import { writeEvents } from '../../src/graph/writeEvents.js';
 import { openInput } from '../../src/ingest/openInput.js';
 import { parseInput } from '../../src/ingest/parseInput.js';
-import { createLogger } from '../../src/log.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
 import { ingestQueue } from '../../src/queue/queues.js';
 import { ApiKeysService } from '../../src/services/apiKeysService.js';
 import { FindingsService } from '../../src/services/findingsService.js';
 import { InvestigationService } from '../../src/services/investigationService.js';
+import { postGraphql, startTestApi } from '../support/api.js';
 import { freshGraph, stack, uniquePrefix } from '../support/graph.js';
 
 const sample = path.join(projectRoot, 'docs', 'samples', 'tampered-update.sysmon.jsonl');
@@ -84,10 +84,7 @@ describe('investigation views (process, host, finding graph and context, pattern
     viewer = (await keys.create('inv-viewer', 'viewer', 'test')).token;
     analyst = (await keys.create('inv-analyst', 'analyst', 'test')).token;
     queue = ingestQueue(stack().redisUrl, prefix);
-    api = await startApi({
-      host: '127.0.0.1', port: 0, apiKey: bootstrap, driver, ingestQueue: queue, redisUrl: stack().redisUrl, queuePrefix: prefix,
-      ingest: { batchSize: 5, maxBodyBytes: 1 << 20, maxWaitingBatches: 100 }, log: createLogger('test', 'silent'),
-    });
+    api = await startTestApi({ apiKey: bootstrap, driver, ingestQueue: queue, queuePrefix: prefix });
   });
   afterAll(async () => {
     await api.close();
@@ -96,7 +93,7 @@ describe('investigation views (process, host, finding graph and context, pattern
   });
 
   const graphql = async (query: string, variables: Record<string, unknown> = {}, key = viewer): Promise<GraphQLBody> => {
-    const response = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
+    const response = await postGraphql(api.url, key, query, variables);
     return (await response.json()) as GraphQLBody;
   };
   const data = async (query: string, variables: Record<string, unknown> = {}, key = viewer) => {

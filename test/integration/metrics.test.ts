@@ -3,12 +3,12 @@ import type { ChildProcess } from 'node:child_process';
 import type { Driver } from 'neo4j-driver';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type ApiOptions, type RunningApi } from '../../src/api/server.js';
+import { type ApiOptions, type RunningApi } from '../../src/api/server.js';
 import { projectRoot } from '../../src/config/paths.js';
 import { ingestFiles } from '../../src/ingest/ingestFiles.js';
-import { createLogger } from '../../src/log.js';
 import { ingestQueue } from '../../src/queue/queues.js';
 import { ApiKeysService } from '../../src/services/apiKeysService.js';
+import { startTestApi } from '../support/api.js';
 import { freshGraph, stack, uniquePrefix } from '../support/graph.js';
 import { startWorkerProcess, stopProcess } from '../support/workers.js';
 
@@ -38,12 +38,8 @@ describe('Prometheus metrics and request ids against the real Neo4j, Redis and w
   const rawLog: string[] = [];
   const apis: RunningApi[] = [];
 
-  const options = (overrides: Partial<ApiOptions> = {}): ApiOptions => ({
-    host: '127.0.0.1', port: 0, apiKey: bootstrap, driver, ingestQueue: queue, redisUrl: stack().redisUrl, queuePrefix: prefix,
-    ingest: { batchSize: 5, maxBodyBytes: 1 << 20, maxWaitingBatches: 100 }, log: createLogger('test', 'silent'), ...overrides,
-  });
   const start = async (overrides: Partial<ApiOptions> = {}) => {
-    const started = await startApi(options(overrides));
+    const started = await startTestApi({ apiKey: bootstrap, driver, ingestQueue: queue, queuePrefix: prefix, ...overrides });
     apis.push(started);
     return started;
   };

@@ -2,13 +2,13 @@ import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type RunningApi } from '../../src/api/server.js';
+import { type RunningApi } from '../../src/api/server.js';
 import { projectRoot } from '../../src/config/paths.js';
 import { ingestFiles } from '../../src/ingest/ingestFiles.js';
-import { createLogger } from '../../src/log.js';
 import { ingestQueue } from '../../src/queue/queues.js';
 import { ApiKeysService } from '../../src/services/apiKeysService.js';
 import { FindingsService } from '../../src/services/findingsService.js';
+import { startTestApi } from '../support/api.js';
 import { freshGraph, stack, uniquePrefix } from '../support/graph.js';
 import { startWorkerProcess, stopProcess } from '../support/workers.js';
 
@@ -78,10 +78,7 @@ describe('findingChanged over SSE, from a worker process through Redis', () => {
     worker = startWorkerProcess(stack(), prefix);
     queue = ingestQueue(stack().redisUrl, prefix);
     viewer = (await new ApiKeysService(driver, stack().neo4j.database).create('subs-viewer', 'viewer', 'test')).token;
-    api = await startApi({
-      host: '127.0.0.1', port: 0, apiKey: 'subs-bootstrap-key-0123456789', driver, ingestQueue: queue, redisUrl: stack().redisUrl, queuePrefix: prefix,
-      ingest: { batchSize: 5, maxBodyBytes: 1 << 20, maxWaitingBatches: 100 }, log: createLogger('test', 'silent'),
-    });
+    api = await startTestApi({ apiKey: 'subs-bootstrap-key-0123456789', driver, ingestQueue: queue, queuePrefix: prefix });
   });
 
   afterAll(async () => {
