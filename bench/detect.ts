@@ -22,7 +22,7 @@ import { migrate } from '../src/graph/migrate.js';
 import { openInput } from '../src/ingest/openInput.js';
 import { parseInput } from '../src/ingest/parseInput.js';
 import type { NormalizedEvent } from '../src/model/event.js';
-import { ingestQueue } from '../src/queue/queues.js';
+import { enqueueBatch, ingestQueue } from '../src/queue/queues.js';
 import { FindingsService, type StoredFinding } from '../src/services/findingsService.js';
 import { deliveryOrder, loadScenarios, scenarioEvents, unmet, type Expectation, type Scenario } from '../test/scenarios/scenarioRunner.js';
 import { generateTelemetry } from './generateTelemetry.js';
@@ -74,9 +74,12 @@ interface Delivered {
   /** Where the last batch's time went: waiting in the queue, then written and detected by a worker. */
   lastBatch: { queueWaitMs: number | null; workerMs: number | null };
   /** When the scenario's last batch to finish did, from the last enqueue (batches can finish out of order), and its attempts. */
-  lastFinished: { ms: number | null; attempts: number; retriedBatches: number; slowestBatch: { index: number; queueWaitMs: number; workerMs: number } | null };
+  lastFinished: { ms: number | null; attempts: number; retriedBatches: number; slowestBatch: { index: number; queueWaitMs: number; workerMs: number; stagesMs?: Record<string, number> } | null };
 }
 
+// The background stream, stopped before the queue closes whether or not the run succeeds.
+let streaming = true;
+let background: Promise<number> = Promise.resolve(0);
 try {
   await migrate(driver);
   await generateTelemetry({ events: backgroundEvents, hosts: Number(values.hosts), file, benignUpdates: true, spanMs: Number(values.days) * 86_400_000, unixShare: Number(values['unix-share']) });
@@ -91,8 +94,7 @@ try {
   await drained();
   const backgroundBatches = allBatches.slice(preloadBatches);
   const t0 = performance.now();
-  let streaming = true;
-  const background = streamBackground(backgroundBatches, Number(values.rate), () => streaming);
+  background = streamBackground(backgroundBatches, Number(values.rate), () => streaming);
   const delivered: Delivered[] = [];
   for (const scenario of scenarios) delivered.push(await deliver(scenario));
   streaming = false;
@@ -101,9 +103,12 @@ try {
   const seconds = (performance.now() - t0) / 1000;
   const all = [...(await findings.list({}, 10_000, 0)).items, ...(await findings.list({ status: 'suppressed' }, 10_000, 0)).items];
   const report = score(delivered, all, backgroundAccepted);
+  const batches = await batchTimes();
   const rate = Number(values.rate);
-  process.stdout.write(`${JSON.stringify({ machine: machineLine(), backgroundEvents: backgroundAccepted, preloadedEvents: preloaded, backgroundRate: rate || 'unthrottled', workers: Number(values.workers), workerConcurrency: Number(values.concurrency), scenarios: scenarios.length, skippedScenarios: skipped, seconds: +seconds.toFixed(1), ...report }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ machine: machineLine(), backgroundEvents: backgroundAccepted, preloadedEvents: preloaded, backgroundRate: rate || 'unthrottled', workers: Number(values.workers), workerConcurrency: Number(values.concurrency), scenarios: scenarios.length, skippedScenarios: skipped, seconds: +seconds.toFixed(1), ...report, batches }, null, 2)}\n`);
 } finally {
+  streaming = false;
+  await background.catch(() => 0);
   for (const w of workers) w.kill('SIGTERM');
   await queue.close();
   await driver.close();
@@ -124,7 +129,7 @@ async function readBatches(input: string, size: number): Promise<NormalizedEvent
 /** One batch onto the ingest queue, as the CLI and HTTP ingest put it there. */
 async function enqueue(events: NormalizedEvent[], origin: string, firstLine: number): Promise<string> {
   const batchId = crypto.randomUUID();
-  await queue.add('events', { batchId, origin, firstLine, events }, { jobId: batchId });
+  await enqueueBatch(queue, { batchId, origin, firstLine, events });
   return batchId;
 }
 
@@ -144,8 +149,8 @@ async function streamBackground(batches: NormalizedEvent[][], rate: number, keep
 /** Waits until the workers have taken every queued batch. */
 async function drained(): Promise<void> {
   for (;;) {
-    const counts = await queue.getJobCounts('waiting', 'active', 'delayed');
-    if ((counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) === 0) return;
+    const counts = await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed');
+    if (Object.values(counts).every((n) => n === 0)) return;
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -190,9 +195,34 @@ async function deliver(scenario: Scenario): Promise<Delivered> {
 }
 
 /** The batch whose worker time was longest, with its queue wait: what held a scenario's chain back. */
-function slowest(jobs: Array<{ timestamp: number; processedOn?: number; finishedOn?: number } | undefined>) {
-  const timed = jobs.flatMap((j, index) => (j?.processedOn && j.finishedOn ? [{ index, queueWaitMs: j.processedOn - j.timestamp, workerMs: j.finishedOn - j.processedOn }] : []));
+function slowest(jobs: Array<{ timestamp: number; processedOn?: number; finishedOn?: number; returnvalue?: { stagesMs?: Record<string, number> } } | undefined>) {
+  const timed = jobs.flatMap((j, index) =>
+    j?.processedOn && j.finishedOn ? [{ index, queueWaitMs: j.processedOn - j.timestamp, workerMs: j.finishedOn - j.processedOn, stagesMs: j.returnvalue?.stagesMs }] : [],
+  );
   return timed.sort((a, b) => b.workerMs - a.workerMs)[0] ?? null;
+}
+
+/** Queue wait and worker time of every finished batch, background and scenario apart, and the slowest five with their stages. */
+async function batchTimes() {
+  const jobs = (await queue.getCompleted(0, -1)).filter((j) => j.processedOn && j.finishedOn);
+  const timed = jobs.map((j) => ({
+    origin: j.data.origin,
+    events: j.data.events.length,
+    queueWaitMs: j.processedOn! - j.timestamp,
+    workerMs: j.finishedOn! - j.processedOn!,
+    stagesMs: j.returnvalue?.stagesMs,
+  }));
+  const summary = (rows: typeof timed) => {
+    const wait = rows.map((r) => r.queueWaitMs).sort((a, b) => a - b);
+    const work = rows.map((r) => r.workerMs).sort((a, b) => a - b);
+    const p = (xs: number[], q: number) => Math.round(percentile(xs, q));
+    return { batches: rows.length, queueWaitMs: { p50: p(wait, 50), p95: p(wait, 95), max: wait.at(-1) ?? 0 }, workerMs: { p50: p(work, 50), p95: p(work, 95), max: work.at(-1) ?? 0 } };
+  };
+  return {
+    background: summary(timed.filter((t) => t.origin === 'background')),
+    scenarios: summary(timed.filter((t) => t.origin !== 'background')),
+    slowest: timed.sort((a, b) => b.workerMs - a.workerMs).slice(0, 5),
+  };
 }
 
 /** Per analytic: expectations met (TP) or not (FN), and findings no expectation accounts for (FP). */

@@ -3,6 +3,7 @@ import { hostOfUid } from '../adapters/identity.js';
 import { planWrites, type WritePlan } from '../graph/eventRows.js';
 import { cypher } from '../graph/cypher.js';
 import type { NormalizedEvent } from '../model/event.js';
+import { StageClock } from '../ingest/stageClock.js';
 import { FindingsService } from '../services/findingsService.js';
 import { TuningService } from '../services/tuningService.js';
 import { touchedBy, type BatchTouch } from './candidates.js';
@@ -32,11 +33,17 @@ interface Neighbourhood {
  * the new data rather than the size of the graph. Host-level telemetry (Zeek, package logs)
  * re-scans its hosts' window, since it names no process.
  */
-export async function detectAfterBatch(driver: Driver, events: NormalizedEvent[], database?: string, plan: WritePlan = planWrites(events)): Promise<number> {
+export async function detectAfterBatch(
+  driver: Driver,
+  events: NormalizedEvent[],
+  database?: string,
+  plan: WritePlan = planWrites(events),
+  clock = new StageClock(),
+): Promise<number> {
   if (events.length === 0) return 0;
-  await tuningOf(driver, database).refresh();
+  await clock.time('tuning', () => tuningOf(driver, database).refresh());
   const touch = touchedBy(plan);
-  const hood = await neighbourhoodOf(driver, touch, database);
+  const hood = await clock.time('neighbourhood', () => neighbourhoodOf(driver, touch, database));
   const oses = new Set(events.map((e) => e.host.os));
   const osByHost = new Map(events.map((e) => [e.host.id, e.host.os]));
   const findings: Finding[] = [];
@@ -44,11 +51,13 @@ export async function detectAfterBatch(driver: Driver, events: NormalizedEvent[]
     if (!analytic.platforms.some((p) => oses.has(p) || oses.has('unknown'))) continue;
     const params = analyticParams(analytic);
     const scope = { since: touch.minTs - reachMs(params), until: touch.maxTs + reachMs(params) };
-    const anchorUids = (await anchorsFor(driver, analytic, hood, scope, database)).filter((uid) => onPlatformOf(analytic, osByHost, uid));
-    if (anchorUids.length > 0) findings.push(...(await evaluateAnchors(driver, analytic, params, scope, anchorUids, database, LIVE_ANCHORS_PER_QUERY)));
+    await clock.time(analytic.id, async () => {
+      const anchorUids = (await anchorsFor(driver, analytic, hood, scope, database)).filter((uid) => onPlatformOf(analytic, osByHost, uid));
+      if (anchorUids.length > 0) findings.push(...(await evaluateAnchors(driver, analytic, params, scope, anchorUids, database, LIVE_ANCHORS_PER_QUERY)));
+    });
   }
   // One upsert per batch: one transaction and one look at the suppressions, whatever the analytics found.
-  await new FindingsService(driver, database).upsert(findings);
+  await clock.time('upsert', () => new FindingsService(driver, database).upsert(findings));
   return findings.length;
 }
 

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Queue } from 'bullmq';
-import type { IngestJob, IngestResult } from '../queue/queues.js';
+import { queuedBatches, type IngestJob, type IngestResult } from '../queue/queues.js';
 import { MAX_REPORTED_REJECTS, type SubmissionStore } from '../ingest/submissions.js';
 import { emptyCounts, submitStream, type Reject } from '../ingest/submit.js';
 
@@ -45,7 +45,7 @@ export function ingestRoutes(opts: IngestHttpOptions) {
 async function acceptEvents(req: IncomingMessage, res: ServerResponse, opts: IngestHttpOptions): Promise<void> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > opts.maxBodyBytes) return json(res, 413, { error: `body over ${opts.maxBodyBytes} bytes; split it` });
-  if ((await opts.queue.getWaitingCount()) > opts.maxWaitingBatches) {
+  if ((await queuedBatches(opts.queue)) > opts.maxWaitingBatches) {
     req.resume();
     return json(res, 429, { error: 'ingest queue is full; retry later' }, { 'retry-after': '5' });
   }

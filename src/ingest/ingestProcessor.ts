@@ -3,6 +3,7 @@ import type { Driver } from 'neo4j-driver';
 import { detectAfterBatch } from '../analytics/detector.js';
 import { writeEvents } from '../graph/writeEvents.js';
 import type { IngestJob, IngestResult } from '../queue/queues.js';
+import { StageClock } from './stageClock.js';
 
 /**
  * The work of one ingest job: write the batch to the graph, then run the analytics over what it
@@ -11,8 +12,9 @@ import type { IngestJob, IngestResult } from '../queue/queues.js';
 export function ingestProcessor(driver: Driver, database?: string) {
   return async (job: Job<IngestJob, IngestResult>): Promise<IngestResult> => {
     const { events } = job.data;
-    const plan = await writeEvents(driver, events, database);
-    const findings = await detectAfterBatch(driver, events, database, plan);
-    return { written: events.length, findings };
+    const clock = new StageClock();
+    const plan = await clock.time('write', () => writeEvents(driver, events, database));
+    const findings = await detectAfterBatch(driver, events, database, plan, clock);
+    return { written: events.length, findings, stagesMs: clock.stagesMs };
   };
 }

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Job, Queue } from 'bullmq';
 import type { NormalizedEvent } from '../model/event.js';
-import type { IngestJob, IngestResult } from '../queue/queues.js';
+import { enqueueBatch, queuedBatches, type IngestJob, type IngestResult } from '../queue/queues.js';
 import { inputsOf } from './openInput.js';
 import { parseInput } from './parseInput.js';
 
@@ -58,7 +58,7 @@ export async function submitStream(input: Readable, file: string, opts: SubmitOp
     if (batch.length === 0) return;
     await waitForRoom(opts.queue, opts.maxWaitingBatches ?? 200);
     const batchId = crypto.randomUUID();
-    const job = await opts.queue.add('events', { batchId, origin: file, firstLine: batchFirstLine, events: batch }, { jobId: batchId });
+    const job = await enqueueBatch(opts.queue, { batchId, origin: file, firstLine: batchFirstLine, events: batch });
     counts.batches++;
     opts.onBatch?.(job, counts);
     batch = [];
@@ -84,5 +84,5 @@ export async function submitStream(input: Readable, file: string, opts: SubmitOp
 }
 
 async function waitForRoom(queue: Queue, maxWaiting: number): Promise<void> {
-  while ((await queue.getWaitingCount()) > maxWaiting) await new Promise((r) => setTimeout(r, 200));
+  while ((await queuedBatches(queue)) > maxWaiting) await new Promise((r) => setTimeout(r, 200));
 }

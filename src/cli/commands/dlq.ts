@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.js';
-import { deadLetterQueue, ingestQueue } from '../../queue/queues.js';
+import { deadLetterQueue, enqueueBatch, ingestQueue } from '../../queue/queues.js';
 import { resolveConnections } from '../../stack/stack.js';
 
 /** The dead-letter queue: batches that failed every retry, kept with their reason until replayed. */
@@ -30,7 +30,7 @@ export function registerDlq(program: Command): void {
         for (const job of jobs) {
           if (ids.length > 0 && !ids.includes(job.id ?? '')) continue;
           // A fresh job id: the failed original may still sit in the ingest queue's failed set.
-          await ingest.add('events', job.data.job, { jobId: `${job.data.job.batchId}-replay-${Date.now()}` });
+          await enqueueBatch(ingest, job.data.job, `${job.data.job.batchId}-replay-${Date.now()}`);
           await job.remove();
           replayed++;
         }
