@@ -3,7 +3,7 @@ import { hostOfUid } from '../adapters/identity.js';
 import { planWrites, type WritePlan } from '../graph/eventRows.js';
 import { cypher } from '../graph/cypher.js';
 import type { NormalizedEvent } from '../model/event.js';
-import { StageClock } from '../ingest/stageClock.js';
+import { StageClock } from '../stageClock.js';
 import { FindingsService } from '../services/findingsService.js';
 import { TuningService } from '../services/tuningService.js';
 import { touchedBy, type BatchTouch } from './candidates.js';

@@ -22,6 +22,9 @@ export interface WritePlan {
   processEnds: Row[];
   fileWrites: Row[];
   fileDeletes: Row[];
+  /** File changes whose writer the sensor did not see: written from the host, not from a process. */
+  hostFileWrites: Row[];
+  hostFileDeletes: Row[];
   moduleLoads: Row[];
   connections: Row[];
   dnsQueries: Row[];
@@ -68,7 +71,7 @@ function isAttributableIp(ip: string | undefined): ip is string {
 }
 
 function emptyPlan(): WritePlan {
-  return { hosts: [], processNodes: [], fileNodes: [], binaryNodes: [], ipNodes: [], domainNodes: [], contentLinks: [], resolutionLinks: [], hostIps: [], processStarts: [], processEnds: [], fileWrites: [], fileDeletes: [], moduleLoads: [], connections: [], dnsQueries: [], hostConnections: [], hostDnsQueries: [], packages: [], fileSignatures: [] };
+  return { hosts: [], processNodes: [], fileNodes: [], binaryNodes: [], ipNodes: [], domainNodes: [], contentLinks: [], resolutionLinks: [], hostIps: [], processStarts: [], processEnds: [], fileWrites: [], fileDeletes: [], hostFileWrites: [], hostFileDeletes: [], moduleLoads: [], connections: [], dnsQueries: [], hostConnections: [], hostDnsQueries: [], packages: [], fileSignatures: [] };
 }
 
 export function planWrites(events: NormalizedEvent[]): WritePlan {
@@ -108,10 +111,10 @@ function collectNodes(plan: WritePlan, nodes: NodeSet): void {
   for (const r of [...plan.processEnds, ...plan.fileWrites, ...plan.fileDeletes, ...plan.moduleLoads, ...plan.connections, ...plan.dnsQueries]) {
     nodes.process(r.actorUid as string | null, r.hostId as string, r.actorPid, r.actorImage, r.actorImageName);
   }
-  for (const r of [...plan.fileWrites, ...plan.fileDeletes, ...plan.moduleLoads, ...plan.fileSignatures]) {
+  for (const r of [...plan.fileWrites, ...plan.fileDeletes, ...plan.hostFileWrites, ...plan.hostFileDeletes, ...plan.moduleLoads, ...plan.fileSignatures]) {
     nodes.file(r.fileUid as string, r.hostId as string, r.path as string, r.name as string);
   }
-  for (const r of plan.fileWrites) nodes.content(r.fileUid as string, r.sha256 as string | null);
+  for (const r of [...plan.fileWrites, ...plan.hostFileWrites]) nodes.content(r.fileUid as string, r.sha256 as string | null);
   for (const r of plan.moduleLoads) nodes.content(r.fileUid as string, r.sha256 as string | null, r);
   for (const r of [...plan.connections, ...plan.hostConnections]) {
     nodes.ip(r.dstIp as string);
@@ -149,7 +152,7 @@ function addEvent(plan: WritePlan, e: NormalizedEvent, common: Row, sawIp: (host
       plan.processEnds.push({ ...common, ...actorRow(e.process) });
       return;
     case 'file':
-      (e.op === 'delete' ? plan.fileDeletes : plan.fileWrites).push(fileEventRow(e, common));
+      fileRowsOf(plan, e).push(fileEventRow(e, common));
       return;
     case 'module.load':
       plan.moduleLoads.push({ ...common, ...actorRow(e.actor), ...fileRow(e.host, e.path), sha256: e.hashes?.sha256 ?? null, ...signatureRow(e.signature) });
@@ -210,6 +213,17 @@ function addEvent(plan: WritePlan, e: NormalizedEvent, common: Row, sawIp: (host
     default:
       assertNever(e);
   }
+}
+
+/**
+ * A change with a known writer hangs off its process. One the sensor saw without the process
+ * (Auditbeat file_integrity) hangs off the host, as process-less connections do: the file and its
+ * content still land, and nothing that follows a process's writes mistakes it for one.
+ */
+function fileRowsOf(plan: WritePlan, e: FileEvent): Row[] {
+  const deleted = e.op === 'delete';
+  if (e.actor) return deleted ? plan.fileDeletes : plan.fileWrites;
+  return deleted ? plan.hostFileDeletes : plan.hostFileWrites;
 }
 
 function fileEventRow(e: FileEvent, common: Row): Row {

@@ -2,6 +2,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import type { NormalizedEvent } from '../model/event.js';
 import { cypher } from './cypher.js';
 import { planWrites, type WritePlan } from './eventRows.js';
+import { StageClock } from '../stageClock.js';
 
 /**
  * Statement order inside the batch's transaction: first every distinct node the batch touches
@@ -22,6 +23,8 @@ const steps: Array<[keyof WritePlan, string]> = [
   ['processEnds', 'ingest/process-end'],
   ['fileWrites', 'ingest/file-write'],
   ['fileDeletes', 'ingest/file-delete'],
+  ['hostFileWrites', 'ingest/host-file-write'],
+  ['hostFileDeletes', 'ingest/host-file-delete'],
   ['moduleLoads', 'ingest/module-load'],
   ['connections', 'ingest/network-connect'],
   ['dnsQueries', 'ingest/dns-query'],
@@ -32,14 +35,16 @@ const steps: Array<[keyof WritePlan, string]> = [
 ];
 
 /** Writes one batch in one transaction: a retried batch either fully applies or not at all, and MERGE keys make it idempotent. */
-export async function writeEvents(driver: Driver, events: NormalizedEvent[], database?: string): Promise<WritePlan> {
+export async function writeEvents(driver: Driver, events: NormalizedEvent[], database?: string, clock = new StageClock()): Promise<WritePlan> {
   const plan = planWrites(events);
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
   try {
+    // The driver re-runs this function on transient errors (deadlocks, lock timeouts): attempts > 1 says so.
     await session.executeWrite(async (tx) => {
+      clock.count('writeAttempts');
       for (const [key, statement] of steps) {
         const rows = plan[key];
-        if (rows.length > 0) await tx.run(cypher(statement), { rows: rows.map(withIntegers) });
+        if (rows.length > 0) await clock.time(`write.${key}`, () => tx.run(cypher(statement), { rows: rows.map(withIntegers) }));
       }
     });
   } finally {

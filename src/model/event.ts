@@ -83,7 +83,11 @@ export type FileOp = 'create' | 'modify' | 'overwrite' | 'rename' | 'delete' | '
 export interface FileEvent extends EventBase {
   kind: 'file';
   op: FileOp;
-  actor: ProcessRef;
+  /**
+   * Absent when the sensor saw the change but not the process that made it (Auditbeat
+   * file_integrity on inotify / FSEvents): the writer is unknown, and the graph says so.
+   */
+  actor?: ProcessRef;
   path: string;
   previousPath?: string;
   hashes?: Hashes;

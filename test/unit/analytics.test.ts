@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyticById, loadCatalog } from '../../src/analytics/catalog.js';
-import { analyticParams } from '../../src/analytics/evaluate.js';
+import { analyticParams, effectiveTunables } from '../../src/analytics/evaluate.js';
 import { severityOf, toFinding, type AnalyticMatch } from '../../src/analytics/findings.js';
 import { globToRegex, parseDuration } from '../../src/analytics/tunables.js';
 
@@ -32,6 +32,16 @@ describe('analytic catalog', () => {
     expect(Number(analyticParams(an0862, { TimeWindow: '14d' }).windowMs)).toBe(14 * 86_400_000);
     expect(Number(analyticParams(an0862).windowMs)).toBe(90 * 60_000);
     expect(() => analyticParams(an0862, { Nope: 1 })).toThrow("AN0862 has no tunable 'Nope'");
+  });
+});
+
+describe('default approved lists', () => {
+  // The fragment match AN0863's chain applies to an install's repository (cypher/analytics/AN0863/chain.cypher).
+  const approvedRepo = (repository: string) => (effectiveTunables(analyticById('AN0863')).ApprovedRepos as string[]).some((r) => repository.toLowerCase().includes(r.toLowerCase()));
+
+  it('approve the distributions\' own repositories by the ids dnf.log names, not EPEL, a vendor\'s or a local file', () => {
+    for (const repo of ['baseos', 'appstream', 'crb', 'rhel-9-for-x86_64-baseos-rpms', 'fedora', 'updates', 'deb.debian.org']) expect(approvedRepo(repo), repo).toBe(true);
+    for (const repo of ['epel', 'example-vendor', '@commandline']) expect(approvedRepo(repo), repo).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/paths.js';
 import { inputsOf } from '../../src/ingest/openInput.js';
 import { parseInput, type InputOutcome } from '../../src/ingest/parseInput.js';
+import { zipEntries } from '../../src/ingest/zipArchive.js';
 
 const zips = path.join(projectRoot, 'test', 'fixtures', 'zip');
 
@@ -32,6 +33,28 @@ describe('zip archives as inputs', () => {
     const rejected = stored.filter((o) => o.outcome === 'rejected');
     expect(rejected).toHaveLength(1);
     expect(rejected[0]!.line).toBe(2);
+  });
+
+  /**
+   * zip64.zip: Python's zipfile with force_zip64=True on each entry, and its ZIP64_LIMIT and
+   * ZIP_FILECOUNT_LIMIT lowered to 1 while writing, so that a 1 KiB archive carries every zip64
+   * record a multi-gigabyte one would: local headers and central directory entries whose sizes and
+   * offsets are 0xFFFFFFFF with the real values in the zip64 extra field, and a zip64 end of
+   * central directory record with its locator.
+   */
+  it('reads a zip64 archive: sizes and offsets from the zip64 extra fields, the directory from the zip64 end record', async () => {
+    const archive = path.join(zips, 'zip64.zip');
+    const entries = await zipEntries(archive);
+    // The central directory says 0xFFFFFFFF for each of these: only the zip64 extra field has them.
+    expect(entries.map((e) => [e.name, e.method, e.localHeaderOffset, e.compressedSize])).toEqual([
+      ['sysmon/deflated.jsonl', 8, 0, 298],
+      ['stored.jsonl', 0, 369, 512],
+    ]);
+    const byInput = await outcomesOf(archive);
+    const started = (name: string) => byInput.get(name)!.flatMap((o) => (o.outcome === 'events' ? o.events.map((e) => e.source.recordId) : []));
+    expect([...byInput.keys()]).toEqual(['zip64.zip!sysmon/deflated.jsonl', 'zip64.zip!stored.jsonl']);
+    expect(started('zip64.zip!sysmon/deflated.jsonl')).toEqual(['1', '2']);
+    expect(started('zip64.zip!stored.jsonl')).toEqual(['3']);
   });
 
   it('refuses a compression method it cannot read, naming the entry', async () => {

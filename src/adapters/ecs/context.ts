@@ -82,7 +82,7 @@ export function actorOf(ctx: Context): ProcessRef | undefined {
   return { uid, pid: pidOf(ctx.record, 'process'), image: textAt(ctx.record, 'process.executable') };
 }
 
-/** Why a record whose event needs an actor cannot have one (Auditbeat file_integrity names no process). */
+/** Why a record whose event needs an actor (a process end, a library load) cannot have one. */
 export function noActorReason(ctx: Context, what: string): string {
   return pidOf(ctx.record, 'process') === undefined
     ? `ecs ${what} event names no process (no process.entity_id or process.pid): the event model needs an actor`

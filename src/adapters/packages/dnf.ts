@@ -1,5 +1,6 @@
 import { FieldError, type LineOutcome, type ParseOutcome, type TextAdapter, type TextContext, type TextParser } from '../adapter.js';
 import { atLine, eventsOf, hostOf, packageEvent, shown, skipped, type PackageChange } from './common.js';
+import { DnfRun } from './dnfRun.js';
 import { parseRpmPackage, type RpmPackage } from './rpmName.js';
 import { parseLogTime } from './time.js';
 
@@ -9,9 +10,12 @@ const FORMAT = 'dnf';
  * dnf 4's logs (/var/log/dnf.rpm.log, and dnf.log / hawkey.log, which share the line shape):
  *   2024-01-15T10:22:31+0000 SUBDEBUG Upgrade: curl-7.76.1-26.el9_3.2.x86_64
  *   2024-01-15T10:22:32+0000 SUBDEBUG Upgraded: curl-7.76.1-26.el9_3.1.x86_64
- * dnf.rpm.log's SUBDEBUG lines are the package changes (dnf's FILE_ACTIONS); everything else,
- * dnf.log included, is debug output and skipped. An upgrade's two lines are joined into one
- * event: the "Upgrade" line's, with the version from "Upgraded" as the previous one.
+ * dnf.rpm.log's SUBDEBUG lines are the package changes (dnf's FILE_ACTIONS). An upgrade's two
+ * lines are joined into one event: the "Upgrade" line's, with the version from "Upgraded" as the
+ * previous one. dnf.log has no such lines but the transaction table of each run, with the
+ * repository of every package: its rows are the changes once the run completes (dnfRun.ts).
+ * Everything else is debug output and skipped. dnf.rpm.log and dnf.log describe the same
+ * transactions: ingest one of them for a host (dnf.log has the repositories).
  */
 export const dnfLogAdapter: TextAdapter = {
   format: FORMAT,
@@ -19,7 +23,8 @@ export const dnfLogAdapter: TextAdapter = {
   createParser: (context) => new DnfParser(context),
 };
 
-const LINE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}(?::?\d{2})?)?) (SUBDEBUG|DDEBUG|DEBUG|INFO|WARNING|ERROR|CRITICAL|TRACE) (.*)$/;
+// dnf logs some messages that begin with a line break (the post-transaction list): no text after the level.
+const LINE = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}(?::?\d{2})?)?) (SUBDEBUG|DDEBUG|DEBUG|INFO|WARNING|ERROR|CRITICAL|TRACE)(?: (.*))?$/;
 const ACTION = /^([A-Z][a-z]+): (.*)$/;
 
 /** The first line of a pair (Upgrade, Downgrade) waits for its second (Upgraded, Downgraded). */
@@ -49,26 +54,31 @@ interface Pending {
 
 class DnfParser implements TextParser {
   private readonly pending = new Map<string, Pending>();
+  private readonly run: DnfRun;
   private sawLogLine = false;
 
-  constructor(private readonly context: TextContext) {}
+  constructor(private readonly context: TextContext) {
+    this.run = new DnfRun(context);
+  }
 
   line(text: string, lineNo: number): LineOutcome[] {
     const trimmed = text.trim();
     if (trimmed === '') return [];
     const m = LINE.exec(trimmed);
-    if (!m) return [this.notALogLine(trimmed, lineNo)];
+    // The columns of a transaction table line up by leading spaces: it gets the line untrimmed.
+    if (!m) return this.run.continuation(text, lineNo) ?? [this.notALogLine(trimmed, lineNo)];
     this.sawLogLine = true;
-    const [, time, level, message] = m as unknown as [string, string, string, string];
-    // A new dnf run: upgrades still waiting for their second line will not get one.
-    const flushed = message.startsWith('--- logging initialized ---') ? this.flush() : [];
+    const [, time, level, message = ''] = m as unknown as [string, string, string, string?];
+    const closed = this.run.closeMessage();
+    // A new dnf run: upgrades still waiting for their second line will not get one, nor a table its result.
+    const flushed = message.startsWith('--- logging initialized ---') ? [...this.flush(), ...this.run.end()] : [];
     const action = level === 'SUBDEBUG' ? ACTION.exec(message) : null;
-    if (!action) return [...flushed, { ...skipped('dnf log line is not a package change'), line: lineNo }];
-    return [...flushed, ...this.action(action[1]!, action[2]!, time, trimmed, lineNo)];
+    if (!action) return [...closed, ...flushed, ...this.run.logLine(time, level, message, trimmed, lineNo)];
+    return [...closed, ...flushed, ...this.action(action[1]!, action[2]!, time, trimmed, lineNo)];
   }
 
   end(): LineOutcome[] {
-    return this.flush();
+    return [...this.flush(), ...this.run.end()];
   }
 
   private action(verb: string, target: string, time: string, text: string, lineNo: number): LineOutcome[] {

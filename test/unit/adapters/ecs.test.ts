@@ -185,17 +185,84 @@ describe('ECS adapter: Auditbeat on Linux', () => {
     expect(only(withFields(at(auditbeat, 0), { 'event.category': undefined }))).toMatchObject({ kind: 'process.start', process: { pid: 48211 } });
   });
 
-  it('skips existing_process snapshots and file_integrity events, which name no process', () => {
+  it('skips existing_process snapshots', () => {
     expect(ecsAdapter.parse(at(auditbeat, 4))).toEqual({ outcome: 'skipped', reason: "ecs event.kind 'state' is not modelled" });
-    expect(ecsAdapter.parse(at(auditbeat, 5))).toEqual({ outcome: 'skipped', reason: 'ecs file event names no process (no process.entity_id or process.pid): the event model needs an actor' });
+  });
+
+  it('maps a file_integrity event that names no process to a file event without an actor', () => {
+    const event = only(at(auditbeat, 5));
+    expect(event).toMatchObject({ kind: 'file', op: 'create', host: { id: hostId, os: 'linux' }, path: '/usr/local/bin/example-agent-postinst.sh' });
+    expect(event.kind === 'file' ? event.actor : 'not a file event').toBeUndefined();
   });
 
   it('maps a file_integrity event when a process with an entity id is attached (created + updated → create)', () => {
     const withProcess = withFields(at(auditbeat, 5), { 'process.entity_id': 'xq9m2ZkR7c1bPq3W', 'process.pid': 48211, 'process.executable': '/usr/bin/apt-get' });
-    expect(only(withProcess)).toMatchObject({ kind: 'file', op: 'create', path: '/usr/local/bin/example-agent-postinst.sh', hashes: { sha256: 'b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9', sha1: '2aae6c35c94fcfb415dbe95f408b9ce91ee846ed' } });
-    expect(only(withFields(withProcess, { 'event.action': ['moved'], 'event.type': ['change'] }))).toMatchObject({ op: 'delete' });
+    expect(only(withProcess)).toMatchObject({ kind: 'file', op: 'create', actor: { pid: 48211 }, path: '/usr/local/bin/example-agent-postinst.sh', hashes: { sha256: 'b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9', sha1: '2aae6c35c94fcfb415dbe95f408b9ce91ee846ed' } });
+    expect(only(withFields(withProcess, { 'event.action': ['moved'], 'event.type': ['change'] }))).toMatchObject({ op: 'rename' });
     expect(only(withFields(withProcess, { 'event.action': ['attributes_modified'], 'event.type': ['change'] }))).toMatchObject({ op: 'metadata' });
     expect(only(withFields(withProcess, { 'event.action': ['updated'], 'event.type': ['change'] }))).toMatchObject({ op: 'modify' });
+  });
+});
+
+/** Auditbeat 8 file_integrity documents as its file output writes them, one per line. */
+const fileIntegrity: Rec[] = fs
+  .readFileSync(path.join(projectRoot, 'test', 'fixtures', 'ecs', 'linux-auditbeat-8-file-integrity.ndjson'), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line) as Rec);
+
+describe('ECS adapter: Auditbeat 8 file_integrity (no acting process)', () => {
+  const build12 = '9f2c4e7a1b3d4c5e8f6a7b8c9d0e1f2a';
+  const agentd = { sha1: '23c1b8393dfa3f91e7e0bb33fab6adf92f8ba3a6', sha256: '589cf90f877633f56cf3a18e84c7d12c69cca8fadb29c3060cb8ac89ca4b3802' };
+  const fileEventOf = (record: Rec) => {
+    const event = only(record);
+    if (event.kind !== 'file') throw new Error(`expected a file event, got ${event.kind}`);
+    return event;
+  };
+
+  it('maps created, updated, attributes_modified and deleted to create, modify, metadata and delete, with no actor', () => {
+    const ops = [0, 2, 5, 6, 7].map((i) => fileEventOf(at(fileIntegrity, i)));
+    expect(ops.map((e) => [e.op, e.path, e.actor])).toEqual([
+      ['create', '/usr/sbin/example-agentd;65e7271f', undefined],
+      ['create', '/usr/sbin/example-agentd', undefined],
+      ['metadata', '/usr/sbin/example-agentd', undefined],
+      ['modify', '/usr/local/bin/example-agent-postinst.sh', undefined],
+      ['delete', '/etc/example-agent/agent.conf.rpmsave', undefined],
+    ]);
+    expect(ops[1]).toMatchObject({ ts: Date.parse('2024-03-05T14:02:15.410Z'), host: { id: build12, name: 'build-12', os: 'linux' }, hashes: agentd, source: { format: 'ecs' } });
+  });
+
+  it('reads inotify\'s moved (no metadata: the path the file left) as a delete of that path', () => {
+    expect(fileEventOf(at(fileIntegrity, 1))).toMatchObject({ op: 'delete', path: '/usr/sbin/example-agentd;65e7271f' });
+  });
+
+  it('reads the eBPF backend\'s moved (with metadata, on the new path) as a rename by the process it names', () => {
+    expect(fileEventOf(at(fileIntegrity, 8))).toMatchObject({
+      op: 'rename',
+      path: '/usr/local/bin/example-agent-helper',
+      actor: { uid: processUid(build12, 'Zt3nq8Rw1Lx5Vb2K'), pid: 51944 },
+      hashes: { sha256: '2a58f3f23fbaf6f9bf5be4f705fea5cf9c65bfe626abf85c29dcdce76757839a' },
+    });
+  });
+
+  it('keeps the file of a sha1-only record (Auditbeat\'s default hash_types) without a content identity', () => {
+    expect(fileEventOf(at(fileIntegrity, 4))).toMatchObject({ op: 'create', path: '/etc/example-agent/agent.conf', hashes: { sha1: '7f1085c460a94503195aa480d7122e87a27c9f80' } });
+  });
+
+  it('skips directories and Auditbeat\'s own bookkeeping (initial_scan, config_change), saying why', () => {
+    expect(ecsAdapter.parse(at(fileIntegrity, 3))).toEqual({ outcome: 'skipped', reason: 'ecs file event on a directory is not modelled (only files are)' });
+    for (const action of [['initial_scan'], ['config_change']]) {
+      expect(ecsAdapter.parse(withFields(at(fileIntegrity, 6), { 'event.action': action }))).toEqual({
+        outcome: 'skipped',
+        reason: `ecs file event '${action[0]}' reports Auditbeat's own state (baseline scan, configuration), not a change of the file`,
+      });
+    }
+    expect(fileEventOf(withFields(at(fileIntegrity, 6), { 'event.action': ['updated', 'config_change'] })).op).toBe('modify');
+  });
+
+  it('gives a replayed document the same id, and rejects one without a path by field', () => {
+    expect(only(structuredClone(at(fileIntegrity, 2))).id).toBe(only(at(fileIntegrity, 2)).id);
+    expect(ecsAdapter.parse(withFields(at(fileIntegrity, 2), { 'file.path': undefined }))).toEqual({ outcome: 'rejected', field: 'file.path', reason: 'is missing' });
   });
 });
 

@@ -259,6 +259,109 @@ describe('dnf log adapter', () => {
   });
 });
 
+describe('dnf.log transaction tables', () => {
+  const outcomes = run(dnfLogAdapter, fixture('dnf.log'), { fileName: '/var/log/dnf.log', hostName: 'build-12' });
+  const changes = (list: LineOutcome[]) => packageEvents(list).map(({ op, name, version, arch, repository }) => ({ op, name, version, arch, repository }));
+  const notClaimed = (list: LineOutcome[]) => list.flatMap((o) => (o.outcome === 'skipped' && /not claimed|never completed/.test(o.reason) ? [[o.line, o.reason]] : []));
+
+  it('claims the rows of the runs that completed, each with its repository, at its own line', () => {
+    expect(changes(outcomes)).toEqual([
+      { op: 'install', name: 'example-agent', version: '2.4.1-1.el9', arch: 'x86_64', repository: 'example-vendor' },
+      { op: 'install', name: 'libsodium', version: '1.0.18-8.el9', arch: 'x86_64', repository: 'epel' },
+      { op: 'install', name: 'python3-example-agent-telemetry-exporter', version: '2.4.1-1.el9', arch: 'noarch', repository: 'example-vendor' },
+      { op: 'install', name: 'kernel', version: '5.14.0-362.24.1.el9_3', arch: 'x86_64', repository: 'baseos' },
+      { op: 'upgrade', name: 'example-agent', version: '2.5.0-1.el9', arch: 'x86_64', repository: 'example-vendor' },
+      { op: 'upgrade', name: 'nodejs', version: '1:18.19.0-1.module+el9.3.0+21053+3cf6bd52', arch: 'x86_64', repository: 'appstream' },
+      { op: 'upgrade', name: 'python3-example-agent-telemetry-exporter', version: '2.5.0-1.el9', arch: 'noarch', repository: 'example-vendor' },
+      { op: 'remove', name: 'python3-example-agent-metrics', version: '2.3.0-2.el9', arch: 'noarch', repository: undefined },
+      { op: 'install', name: 'kernel-core', version: '5.14.0-362.24.1.el9_3', arch: 'x86_64', repository: 'baseos' },
+    ]);
+    expect(outcomes.filter((o) => o.outcome === 'events').map((o) => o.line)).toEqual([33, 35, 36, 125, 127, 128, 130, 132, 134]);
+  });
+
+  it('dates the changes when the transaction started running, and keeps the command', () => {
+    const [first] = packageEvents(outcomes);
+    expect(first).toMatchObject({ kind: 'package', manager: 'dnf', ts: ts('2024-03-05T14:02:14Z'), host: { id: 'build-12', os: 'linux' }, commandLine: 'dnf install -y example-agent', source: { format: 'dnf' } });
+    expect(packageEvents(outcomes)[3]).toMatchObject({ ts: ts('2024-03-06T03:10:08Z'), commandLine: 'dnf upgrade -y' });
+  });
+
+  it('claims nothing of a declined, a failed or a download-only run, saying why on every planned line', () => {
+    expect(notClaimed(outcomes).filter(([line]) => (line as number) < 263)).toEqual([
+      [86, "the dnf transaction failed (Operation aborted.): the table's planned changes are not claimed"],
+      [90, "the dnf transaction failed (Operation aborted.): the table's planned changes are not claimed"],
+      [183, "the dnf transaction failed (Error: Transaction test error:): the table's planned changes are not claimed"],
+      [187, "the dnf transaction failed (Error: Transaction test error:): the table's planned changes are not claimed"],
+      [225, "dnf only downloaded the packages (DNF will only download packages for the transaction.): the table's planned changes are not claimed"],
+      [229, "dnf only downloaded the packages (DNF will only download packages for the transaction.): the table's planned changes are not claimed"],
+      [230, "dnf only downloaded the packages (DNF will only download packages for the transaction.): the table's planned changes are not claimed"],
+    ]);
+  });
+
+  it('rejects the table of a run cut off before its result, when the next run starts or the log ends', () => {
+    const cutOff = { outcome: 'rejected', line: 263, field: 'Complete!', reason: 'is missing: the dnf run was cut off (killed, still running, or the log copy ends mid-run), so its planned changes are not claimed' };
+    expect(outcomes.filter((o) => o.outcome === 'rejected')).toEqual([cutOff]);
+    expect(notClaimed(outcomes).filter(([line]) => line === 267)).toEqual([[267, 'planned in the dnf transaction at line 263, which never completed']]);
+    const lines = fixture('dnf.log').split('\n');
+    const endsMidRun = run(dnfLogAdapter, lines.slice(0, lines.indexOf('2024-03-06T03:10:08+0000 INFO Running transaction') + 1).join('\n'));
+    expect(endsMidRun.filter((o) => o.outcome === 'rejected')).toEqual([{ ...cutOff, line: 121 }]);
+    expect(changes(endsMidRun)).toHaveLength(3);
+  });
+
+  it('gives every non-blank line one outcome', () => {
+    const text = fixture('dnf.log');
+    expect(outcomes).toHaveLength(text.split('\n').filter((l) => l.trim() !== '').length);
+    expect(outcomes.filter((o) => o.outcome === 'skipped' && o.reason === 'wrapped rest of a dnf transaction table row').map((o) => o.line)).toEqual([37, 129, 131]);
+  });
+
+  it('gives a replayed row the same id, and the same package in another run another one', () => {
+    const ids = packageEvents(outcomes).map((e) => e.id);
+    expect(new Set(ids).size).toBe(9);
+    expect(packageEvents(run(dnfLogAdapter, fixture('dnf.log'), { hostName: 'build-12' })).map((e) => e.id)).toEqual(ids);
+  });
+
+  /** A run around one table: its first line, the rows given, then the run's end. */
+  const tableRun = (rows: string[], after = ['2024-03-05T14:02:14Z INFO Running transaction', '2024-03-05T14:02:16Z INFO Complete!']) =>
+    run(dnfLogAdapter, ['2024-03-05T14:02:12Z INFO ' + '='.repeat(80), ' Package        Arch    Version        Repository   Size', '='.repeat(80), ...rows, ...after].join('\n'));
+
+  it('reads older dnf\'s Z times and a size in bytes', () => {
+    const result = tableRun(['Installing:', ' tiny           noarch  1.0-1.fc33     fedora        512']);
+    expect(packageEvents(result)[0]).toMatchObject({ name: 'tiny', repository: 'fedora', ts: ts('2024-03-05T14:02:14Z') });
+  });
+
+  it.each([
+    ['a version that is not one', [' curl           x86_64  latest         baseos       294 k'], { line: 5, field: 'Version', reason: 'is not an rpm [epoch:]version-release: "latest"' }],
+    ['a row with a column too many', [' curl           x86_64  7.76-1.el9     baseos extra 294 k'], { line: 5, field: 'Size', reason: 'is not a size such as "47 k" (too many columns?): "extra 294 k"' }],
+    ['a wrapped row whose rest never comes', [' a-very-long-package-name-indeed', 'Installing dependencies:'], { line: 5, field: 'Arch', reason: 'is missing: the table row "a-very-long-package-name-indeed" ends before its Arch, Version, Repository, Size' }],
+    ['text that is no table line', [' curl           x86_64  7.76-1.el9     baseos       294 k', 'Total: 3'], { line: 6, reason: 'not a line of a dnf transaction table (a section title, a package row or its wrapped rest): "Total: 3"' }],
+  ])('rejects %s by line and column, and claims the rest', (_name, rows, rejected) => {
+    const result = tableRun(['Installing:', ...rows]);
+    expect(result.filter((o) => o.outcome === 'rejected')).toEqual([{ outcome: 'rejected', ...rejected }]);
+  });
+
+  it('rejects a row before any section and a table in another language', () => {
+    expect(tableRun([' curl  x86_64  7.76-1.el9  baseos  294 k']).filter((o) => o.outcome === 'rejected')).toEqual([
+      { outcome: 'rejected', line: 4, field: 'section', reason: 'is missing: a package row before any section title ("Installing:", "Upgrading:", ...): "curl  x86_64  7.76-1.el9  baseos  294 k"' },
+    ]);
+    const german = run(dnfLogAdapter, ['2024-03-05T14:02:12Z INFO ' + '='.repeat(80), ' Paket          Architektur  Version   Paketquelle   Größe', 'Installieren:', ' curl  x86_64  7.76-1.el9  baseos  294 k', '2024-03-05T14:02:16Z INFO Komplett!'].join('\n'));
+    expect(german.filter((o) => o.outcome === 'rejected')).toEqual([
+      { outcome: 'rejected', line: 2, field: 'table', reason: 'dnf transaction table header is not "Package Arch Version Repository Size" (only English tables are read): "Paket          Architektur  Version   Paketquelle   Größe"' },
+    ]);
+    expect(german).toContainEqual({ outcome: 'skipped', line: 1, reason: 'dnf log line that starts no readable transaction table' });
+  });
+
+  it('skips the rows of sections that list no package changes', () => {
+    const skippedSection = "dnf transaction table section 'Skipping packages with broken dependencies' lists no package changes";
+    const result = tableRun([
+      'Skipping packages with broken dependencies:',
+      "(add '--best' to command line to see why package dependency cannot be satisfied)",
+      ' SuperRipper    x86_64  1.3-1          thirdparty   6.2 k',
+      ' a-package-name-wider-than-its-column',
+      '                x86_64  1.3-1          thirdparty   6.2 k',
+    ]);
+    expect(result.filter((o) => o.outcome !== 'skipped' || o.reason === skippedSection)).toEqual([6, 7, 8].map((line) => ({ outcome: 'skipped', line, reason: skippedSection })));
+  });
+});
+
 describe('rpm package names', () => {
   it('reads dnf (name-epoch:version) and yum (epoch:name-version) forms, arch or not', () => {
     expect(parseRpmPackage('openssl-libs-1:3.2.2-6.el9.x86_64')).toEqual({ name: 'openssl-libs', version: '1:3.2.2-6.el9', arch: 'x86_64' });
@@ -357,6 +460,7 @@ describe('package log detection', () => {
     [dpkgLogAdapter, fixture('dpkg.log'), '/var/log/dpkg.log'],
     [aptHistoryAdapter, fixture('history.log'), '/var/log/apt/history.log'],
     [dnfLogAdapter, fixture('dnf.rpm.log'), '/var/log/dnf.rpm.log'],
+    [dnfLogAdapter, fixture('dnf.log'), '/var/log/dnf.log'],
     [yumLogAdapter, fixture('yum.log'), '/var/log/yum.log'],
     [brewAdapter, fixture('brew-receipts.txt'), 'receipts.txt'],
   ];

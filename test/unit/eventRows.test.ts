@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { fileUid } from '../../src/adapters/identity.js';
+import { touchedBy } from '../../src/analytics/candidates.js';
+import { planWrites } from '../../src/graph/eventRows.js';
+import { EVENT_MODEL_VERSION, type FileEvent, type HostRef } from '../../src/model/event.js';
+
+const build12: HostRef = { id: 'build-12', name: 'build-12', os: 'linux' };
+const sha256 = '589cf90f877633f56cf3a18e84c7d12c69cca8fadb29c3060cb8ac89ca4b3802';
+
+const fileEvent = (id: string, op: FileEvent['op'], path: string, extra: Partial<FileEvent> = {}): FileEvent => ({
+  v: EVENT_MODEL_VERSION,
+  id,
+  ts: 1_709_647_335_410,
+  host: build12,
+  source: { format: 'ecs', recordId: id },
+  kind: 'file',
+  op,
+  path,
+  ...extra,
+});
+
+describe('write plan of file events without an acting process (Auditbeat file_integrity)', () => {
+  const plan = planWrites([
+    fileEvent('w1', 'create', '/usr/sbin/example-agentd', { hashes: { sha256 } }),
+    fileEvent('d1', 'delete', '/usr/sbin/example-agentd;65e7271f'),
+    fileEvent('p1', 'modify', '/usr/bin/curl', { actor: { uid: 'build-12|rpm', pid: 4120, image: '/usr/bin/rpm' } }),
+  ]);
+
+  it('puts them in the host rows, apart from the process rows that analytics follow', () => {
+    expect(plan.hostFileWrites.map((r) => [r.eventId, r.op, r.path, r.sha256, r.actorUid])).toEqual([['w1', 'create', '/usr/sbin/example-agentd', sha256, null]]);
+    expect(plan.hostFileDeletes.map((r) => [r.eventId, r.path])).toEqual([['d1', '/usr/sbin/example-agentd;65e7271f']]);
+    expect(plan.fileWrites.map((r) => r.eventId)).toEqual(['p1']);
+    expect(plan.fileDeletes).toEqual([]);
+  });
+
+  it('plans the host, both files, and the written content as a Binary linked to its file, but no process', () => {
+    expect(plan.hosts.map((h) => h.hostId)).toEqual(['build-12']);
+    expect(plan.fileNodes.map((f) => f.path)).toEqual(['/usr/bin/curl', '/usr/sbin/example-agentd', '/usr/sbin/example-agentd;65e7271f']);
+    expect(plan.binaryNodes.map((b) => b.sha256)).toEqual([sha256]);
+    expect(plan.contentLinks).toEqual([{ fileUid: fileUid('build-12', '/usr/sbin/example-agentd', 'linux'), sha256 }]);
+    expect(plan.processNodes.map((p) => p.uid)).toEqual(['build-12|rpm']);
+  });
+
+  it('gives detection no process or file to re-evaluate from them', () => {
+    const touched = touchedBy(plan);
+    expect(touched.processUids).toEqual(['build-12|rpm']);
+    expect(touched.fileUids).toEqual([fileUid('build-12', '/usr/bin/curl', 'linux')]);
+  });
+});
