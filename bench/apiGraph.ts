@@ -78,7 +78,7 @@ CALL (h) {
     WITH sha, $images[j] AS img
     CREATE (f:File {uid: hostId + '|' + img.lower, hostId: hostId, path: img.path, name: img.name, pathLower: img.lower})
     WITH f, sha MATCH (b:Binary {sha256: sha})
-    CREATE (f)-[:HAS_CONTENT]->(b)
+    CREATE (f)-[:HAS_CONTENT {sha256: b.sha256, hostId: hostId}]->(b)
   }
   CALL (hostId, procs) {
     UNWIND procs AS r
@@ -104,7 +104,7 @@ CALL (h) {
       WITH $modules[m] AS mod
       CREATE (f:File {uid: hostId + '|' + mod.lower, hostId: hostId, path: mod.path, name: mod.name, pathLower: mod.lower})
       WITH f, mod MATCH (b:Binary {sha256: mod.versions[h % size(mod.versions)].sha256})
-      CREATE (f)-[:HAS_CONTENT]->(b)
+      CREATE (f)-[:HAS_CONTENT {sha256: b.sha256, hostId: hostId}]->(b)
     }
     UNWIND loads AS l
     WITH l.n AS n, l.p AS p, $modules[l.m] AS mod
@@ -158,7 +158,7 @@ CALL (h) {
     WITH n, installer, sha, writeTs, name, $usersDir + account + '\\\\AppData\\\\Local\\\\Temp\\\\' + name AS path
     CREATE (b:Binary {sha256: sha, signed: false, signatureStatus: 'Unavailable'})
     CREATE (f:File {uid: hostId + '|' + toLower(path), hostId: hostId, path: path, name: name, pathLower: toLower(path)})
-    CREATE (f)-[:HAS_CONTENT]->(b)
+    CREATE (f)-[:HAS_CONTENT {sha256: b.sha256, hostId: hostId}]->(b)
     CREATE (installer)-[:WROTE {eventId: hostId + ':drop:' + toString(n), ts: writeTs, op: 'create', sha256: sha, source: 'sysmon:' + toString(h * 1000000 + 800000 + n)}]->(f)
     WITH n, installer, b, f, path, name, writeTs + 5000 + toInteger(rand() * 30000) AS startTs, '"' + path + '" /silent' AS commandLine
     CREATE (run:Process {uid: hostId + '|' + ${GUID('d', 'n')}, hostId: hostId, pid: 61000 + n, image: path, imageName: name,

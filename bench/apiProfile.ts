@@ -1,7 +1,7 @@
 import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
 import { cypher } from '../src/graph/cypher.js';
 import { evidenceKeys } from '../src/services/evidenceGraph.js';
-import { FindingsService } from '../src/services/findingsService.js';
+import { findingStatuses, FindingsService } from '../src/services/findingsService.js';
 import type { Samples } from './apiQueries.js';
 
 /**
@@ -23,8 +23,10 @@ export async function profileStatements(driver: Driver, samples: Samples, databa
   const sha256 = samples.hashes.popular[0];
   const cases: Record<string, [string, Record<string, unknown>]> = {
     'findings/list': ['findings/list', { ...noFilter, skip: neo4j.int(0), limit: neo4j.int(51) }],
-    'findings/count': ['findings/count', noFilter],
+    'findings/count-unfiltered': ['findings/count-unfiltered', {}],
+    'findings/count-of-analytic': ['findings/count-of-analytic', { analytic: finding!.analytic, statuses: findingStatuses, severities: [finding!.severity] }],
     'pivots/binary-summary (popular)': ['pivots/binary-summary', { sha256 }],
+    'pivots/binary-hosts (popular, first 100)': ['pivots/binary-hosts', { sha256, after: '', limit: neo4j.int(101) }],
     'pivots/binary-processes (popular)': ['pivots/binary-processes', { sha256, limit: neo4j.int(20) }],
     'pivots/binary-findings (popular)': ['pivots/binary-findings', { sha256 }],
     'pivots/binary-summary (rare)': ['pivots/binary-summary', { sha256: samples.hashes.rare[0] }],

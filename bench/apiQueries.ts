@@ -10,7 +10,7 @@ const FINDINGS_PAGE = `query FindingsPage($filter: FindingFilter) {
 const BINARY_PIVOT = `query BinaryPivot($sha256: String!) {
   binary(sha256: $sha256) {
     prevalence runCount firstSeen lastSeen
-    hosts { hostId paths firstSeen lastSeen }
+    hosts(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { node { hostId paths firstSeen lastSeen } } }
     signatures { signer status signed count }
     processes(first: 20) { hostId image commandLine started children { image commandLine time } connections { ip hostname port time } }
     findings { id analytic host severity }
@@ -84,7 +84,7 @@ export function queryKinds(s: Samples): Record<string, () => Request> {
         query: BINARY_PIVOT,
         variables: { sha256: pick(s.hashes[tag]) },
         tag,
-        check: (d: Data) => (d.binary && d.binary.prevalence >= 1 && d.binary.hosts.length >= 1 ? undefined : 'binary missing or never seen'),
+        check: (d: Data) => (d.binary && d.binary.prevalence >= 1 && d.binary.hosts.edges.length >= 1 ? undefined : 'binary missing or never seen'),
       };
     },
     evidenceGraph: () => ({

@@ -122,6 +122,8 @@ async function endToEnd(input: string) {
     PROVHUNT_BATCH_SIZE: String(batchSize),
     PROVHUNT_WORKER_CONCURRENCY: values.concurrency!,
     PROVHUNT_LOG_LEVEL: 'warn',
+    // Each worker serves its metrics on a free port of its own.
+    PROVHUNT_WORKER_METRICS_PORT: '0',
   };
   const workerScript = path.join(projectRoot, 'dist', 'workers', 'ingest.js');
   const workers = Array.from({ length: workerCount }, () => spawnNode(workerScript, [], env));

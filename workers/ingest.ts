@@ -9,12 +9,15 @@ import { createDriver } from '../src/graph/driver.js';
 import { warmDetectionQueries } from '../src/analytics/warmup.js';
 import { startIngestWorker } from '../src/ingest/ingestWorker.js';
 import { createLogger } from '../src/log.js';
+import { serveWorkerMetrics, WorkerMetrics } from '../src/metrics/workerMetrics.js';
 import { resolveConnections } from '../src/stack/stack.js';
 
 const config = loadConfig();
 const log = createLogger('provhunt-worker', config.logLevel);
 const connections = resolveConnections(config);
-const driver = createDriver(connections.neo4j);
+// Every statement this process runs is timed for its own GET /metrics (ingest writes, detection).
+const metrics = new WorkerMetrics();
+const driver = metrics.instrument(createDriver(connections.neo4j));
 const worker = startIngestWorker({
   redisUrl: connections.redis.url,
   prefix: config.queuePrefix,
@@ -25,8 +28,11 @@ const worker = startIngestWorker({
   log,
 });
 
+metrics.observe(worker);
+const metricsEndpoint = await serveWorkerMetrics(metrics.registry, config.workers.metrics, log);
+
 await worker.waitUntilReady();
-log.info({ pid: process.pid, concurrency: config.workers.concurrency }, 'ingest worker ready');
+log.info({ pid: process.pid, concurrency: config.workers.concurrency, metrics: metricsEndpoint?.url }, 'ingest worker ready');
 // In the background: a batch arriving meanwhile only waits for the plans it needs.
 warmDetectionQueries(driver, connections.neo4j.database).then(
   (ms) => log.info({ ms }, 'detection queries planned'),
@@ -40,6 +46,7 @@ async function shutdown(signal: string): Promise<void> {
   log.info({ signal }, 'ingest worker stopping');
   // Finishes the batches in hand; an unfinished one is re-queued by BullMQ's stalled-job check.
   await worker.close();
+  await metricsEndpoint?.close();
   await driver.close();
   process.exit(0);
 }

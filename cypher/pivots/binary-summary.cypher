@@ -1,18 +1,24 @@
-// A hunter's pivot on content: where a SHA-256 exists (files and runs), how prevalent it is, when it
-// was first and last seen, and what signers its loads and runs reported. Sightings come per host and
-// path with their first and last time (not one row per write or run), so a binary on most hosts of
-// the fleet costs its host-path pairs, not its millions of runs.
+// A hunter's pivot on content: how prevalent a SHA-256 is, when it was first and last seen, how
+// often it ran, and what signers its loads and runs reported. Counted and aggregated here, so a
+// binary on every host of the fleet costs no more to send than a rare one; the hosts themselves come
+// a page at a time (binary-hosts).
 MATCH (b:Binary {sha256: $sha256})
+CALL (b) {
+  // Every file holding the content (written, loaded, or the image of a run), by host, from the
+  // (sha256, hostId) index of HAS_CONTENT: entries only, no file read.
+  MATCH ()-[c:HAS_CONTENT]->()
+  WHERE c.sha256 = b.sha256 AND c.hostId IS NOT NULL
+  RETURN count(DISTINCT c.hostId) AS prevalence
+}
 CALL (b) {
   OPTIONAL MATCH (f:File)-[:HAS_CONTENT]->(b)
   OPTIONAL MATCH (:Process)-[w:WROTE]->(f) WHERE w.sha256 = b.sha256
-  WITH f.hostId AS hostId, f.path AS path, min(w.ts) AS first, max(w.ts) AS last
-  RETURN collect({hostId: hostId, path: path, ts: first}) + collect({hostId: hostId, path: path, ts: last}) AS placements
+  RETURN min(w.ts) AS firstWrite, max(w.ts) AS lastWrite
 }
 CALL (b) {
-  OPTIONAL MATCH (p:Process)-[:INSTANCE_OF]->(b)
-  WITH p.hostId AS hostId, p.image AS path, min(p.startTs) AS first, max(p.startTs) AS last, count(p) AS runs
-  RETURN collect({hostId: hostId, path: path, ts: first}) + collect({hostId: hostId, path: path, ts: last}) AS runs, sum(runs) AS runCount
+  // The runs' start times from the (sha256, startTs) index.
+  OPTIONAL MATCH (p:Process) WHERE p.sha256 = b.sha256 AND p.startTs IS NOT NULL
+  RETURN min(p.startTs) AS firstRun, max(p.startTs) AS lastRun
 }
 CALL (b) {
   // Each load of a file holding the content, once, counted per signature state here rather than
@@ -22,7 +28,6 @@ CALL (b) {
   WITH l.signer AS signer, l.signatureStatus AS status, l.signed AS signed, count(*) AS count
   RETURN collect({signer: signer, status: status, signed: signed, count: count}) AS loadSignatures
 }
-WITH b, runCount, [x IN placements + runs WHERE x.hostId IS NOT NULL] AS sightings, loadSignatures
-RETURN b.sha256 AS sha256,
-  {signer: b.signer, status: b.signatureStatus, signed: b.signed, teamId: b.teamId} AS firstSignature,
-  sightings, loadSignatures, runCount
+UNWIND [firstWrite, lastWrite, firstRun, lastRun] AS seen
+RETURN b.sha256 AS sha256, prevalence, COUNT { (b)<-[:INSTANCE_OF]-() } AS runCount, min(seen) AS firstSeen, max(seen) AS lastSeen,
+  {signer: b.signer, status: b.signatureStatus, signed: b.signed, teamId: b.teamId} AS firstSignature, loadSignatures

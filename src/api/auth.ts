@@ -47,6 +47,11 @@ export class Authenticator {
     return key;
   }
 
+  /** Drops what the cache holds for a key (it was revoked): its next request is verified again. */
+  forget(keyId: string): void {
+    for (const [cacheKey, entry] of this.cache) if (entry.key?.keyId === keyId) this.cache.delete(cacheKey);
+  }
+
   private remember(cacheKey: string, key: VerifiedKey | undefined): void {
     if (this.cacheMs <= 0) return;
     this.cache.delete(cacheKey);

@@ -3,11 +3,10 @@ import { getOperationAST } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Driver } from 'neo4j-driver';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { cypherNameOf } from '../graph/cypher.js';
 import type { IngestTotals } from '../ingest/ingestStats.js';
+import { cypherHistogram, latencyBuckets, timedDriver } from '../metrics/cypherTiming.js';
 import type { OperationsService } from '../services/operationsService.js';
 
-const latencyBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 /** Operation names are the client's choice: past this many distinct ones, the rest count as "other". */
 const MAX_OPERATION_NAMES = 200;
 
@@ -28,7 +27,7 @@ export class ApiMetrics {
     const registers = [this.registry];
     this.http = new Histogram({ name: 'provhunt_http_request_duration_seconds', help: 'HTTP requests by route, method and status (an SSE subscription counts when it ends)', labelNames: ['method', 'route', 'status'], buckets: latencyBuckets, registers });
     this.graphql = new Histogram({ name: 'provhunt_graphql_operation_duration_seconds', help: 'GraphQL query and mutation execution by operation name', labelNames: ['operation', 'type'], buckets: latencyBuckets, registers });
-    this.cypher = new Histogram({ name: 'provhunt_cypher_duration_seconds', help: 'Cypher statements the API ran, by cypher/ file (inline: not from a file)', labelNames: ['query', 'outcome'], buckets: latencyBuckets, registers });
+    this.cypher = cypherHistogram(this.registry, 'this API process');
     queueGauge(operations, registers);
     workerCounters(operations, registers);
   }
@@ -50,29 +49,9 @@ export class ApiMetrics {
     };
   }
 
-  /**
-   * The same driver with executeQuery timed per cypher/ file: every service the API builds on it
-   * is measured without changing them. (Explicit sessions, used by ingest writes only, are not.)
-   */
+  /** The same driver with each Cypher statement timed by its cypher/ file (src/metrics/cypherTiming.ts). */
   instrument(driver: Driver): Driver {
-    const histogram = this.cypher;
-    const executeQuery = (...args: Parameters<Driver['executeQuery']>) => {
-      const end = histogram.startTimer({ query: typeof args[0] === 'string' ? (cypherNameOf(args[0]) ?? 'inline') : 'inline' });
-      return driver.executeQuery(...args).then(
-        (result) => (end({ outcome: 'ok' }), result),
-        (err: unknown) => {
-          end({ outcome: 'error' });
-          throw err;
-        },
-      );
-    };
-    return new Proxy(driver, {
-      get: (target, prop) => {
-        if (prop === 'executeQuery') return executeQuery;
-        const value = Reflect.get(target, prop, target) as unknown;
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+    return timedDriver(driver, this.cypher);
   }
 
   private operationLabel(name: string | undefined): string {

@@ -2,6 +2,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError, Kind, visit, type ASTVisitor, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { MAX_PAGE } from './resolvers/findings.js';
+import { MAX_HOSTS_PAGE } from './resolvers/pivots.js';
 
 /**
  * Armor's validation rules throw by default, which aborts validation with a "Syntax Error: ..."
@@ -29,7 +30,7 @@ export const armorConfig = {
 };
 
 /** Largest `first` by field name, as the resolvers enforce it. */
-const pageLimits: Record<string, number> = { findings: MAX_PAGE };
+const pageLimits: Record<string, number> = { findings: MAX_PAGE, hosts: MAX_HOSTS_PAGE };
 
 /**
  * A literal page size out of range is reported before armor's cost rule, whose message would

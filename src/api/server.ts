@@ -7,16 +7,17 @@ import { SubmissionStore } from '../ingest/submissions.js';
 import type { IngestJob, IngestResult } from '../queue/queues.js';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from '../log.js';
+import { writeMetrics } from '../metrics/cypherTiming.js';
 import { deadLetterQueue } from '../queue/queues.js';
 import { ApiKeysService } from '../services/apiKeysService.js';
 import { DashboardService } from '../services/dashboardService.js';
 import { FindingsService } from '../services/findingsService.js';
 import { InvestigationService } from '../services/investigationService.js';
 import { OperationsService } from '../services/operationsService.js';
-import { Authenticator } from './auth.js';
+import { Authenticator, DEFAULT_KEY_CACHE_MS } from './auth.js';
 import type { ApiContext } from './context.js';
 import { graphqlErrorLogging } from './errorLogging.js';
-import { openFindingChanges, type FindingChangesFeed } from './findingChangesFeed.js';
+import { openEventFeed, type EventFeed } from './eventFeed.js';
 import { checkHealth } from './health.js';
 import { ingestRoutes } from './ingestHttp.js';
 import { ApiMetrics } from './metrics.js';
@@ -27,6 +28,7 @@ import { createLoaders } from './loaders.js';
 import { requestIdOf } from './requestIds.js';
 import { forbiddenMessage, hasRole, httpRequiredRole, type ApiCaller } from './roles.js';
 import { buildSchema } from './schema.js';
+import { SubscriptionRevocation } from './subscriptionRevocation.js';
 
 export interface ApiOptions {
   host: string;
@@ -53,14 +55,16 @@ export interface RunningApi {
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, log: Logger) => Promise<void>;
 
-/** What the handlers share besides the options: the instrumented driver, Redis, metrics and the findings feed. */
+/** What the handlers share besides the options: the instrumented driver, Redis, metrics, keys and the event feed. */
 interface ApiRuntime {
   opts: ApiOptions;
   driver: Driver;
   redis: Redis;
   metrics: ApiMetrics;
   operations: OperationsService;
-  findingChanges: FindingChangesFeed;
+  events: EventFeed;
+  auth: Authenticator;
+  revocation: SubscriptionRevocation;
 }
 
 const json = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -75,8 +79,14 @@ export async function startApi(opts: ApiOptions): Promise<RunningApi> {
   deadLetters.on('error', (err) => opts.log.warn({ err: err.message }, 'dead-letter queue error'));
   const operations = new OperationsService(redis, opts.queuePrefix, [opts.ingestQueue, deadLetters]);
   const metrics = new ApiMetrics(operations);
-  const findingChanges = openFindingChanges(redis, opts.redisUrl, opts.queuePrefix, opts.log);
-  const handle = requestHandler({ opts, driver: metrics.instrument(opts.driver), redis, metrics, operations, findingChanges });
+  const events = openEventFeed(redis, opts.redisUrl, opts.queuePrefix, opts.log);
+  const driver = metrics.instrument(opts.driver);
+  const keys = new ApiKeysService(driver, opts.database);
+  const keyCacheMs = opts.keyCacheMs ?? DEFAULT_KEY_CACHE_MS;
+  const auth = new Authenticator({ bootstrapKey: opts.apiKey, keys, cacheMs: keyCacheMs, log: opts.log });
+  // Open streams of revoked keys end at once on the Redis announcement, else within the cache period.
+  const revocation = new SubscriptionRevocation({ keys, auth, events, checkEveryMs: Math.max(keyCacheMs, 1_000), log: opts.log });
+  const handle = requestHandler({ opts, driver, redis, metrics, operations, events, auth, revocation });
   const server = http.createServer((req, res) => {
     // Every log line of a request carries its id, which the response returns.
     const requestId = requestIdOf(req);
@@ -102,7 +112,8 @@ export async function startApi(opts: ApiOptions): Promise<RunningApi> {
         server.closeAllConnections();
         server.close(() => resolve());
       });
-      findingChanges.close();
+      revocation.close();
+      events.close();
       await deadLetters.close();
       redis.disconnect();
     },
@@ -111,8 +122,7 @@ export async function startApi(opts: ApiOptions): Promise<RunningApi> {
 
 /** Probes first (no key), then the caller's key, then the route's role, then the route. */
 function requestHandler(runtime: ApiRuntime): Handler {
-  const { opts, driver, redis, metrics } = runtime;
-  const auth = new Authenticator({ bootstrapKey: opts.apiKey, keys: new ApiKeysService(driver, opts.database), cacheMs: opts.keyCacheMs, log: opts.log });
+  const { opts, driver, redis, metrics, auth } = runtime;
   const graphql = graphqlHandler(runtime);
   const ingest = ingestRoutes({
     queue: opts.ingestQueue,
@@ -159,18 +169,14 @@ async function authenticate(auth: Authenticator, req: http.IncomingMessage, res:
   }
 }
 
-async function serveMetrics(res: http.ServerResponse, metrics: ApiMetrics): Promise<void> {
-  const body = await metrics.registry.metrics();
-  res.writeHead(200, { 'content-type': metrics.registry.contentType });
-  res.end(body);
-}
+const serveMetrics = (res: http.ServerResponse, metrics: ApiMetrics) => writeMetrics(res, metrics.registry);
 
-function graphqlHandler({ opts, driver, metrics, operations, findingChanges }: ApiRuntime) {
+function graphqlHandler({ opts, driver, metrics, operations, events, revocation }: ApiRuntime) {
   const services = {
     findings: new FindingsService(driver, opts.database),
     dashboards: new DashboardService(driver, opts.database),
     operations,
-    findingChanges: findingChanges.pubSub,
+    findingChanges: events.findingChanges,
   };
   const yoga = createYoga<{ caller: ApiCaller; log: Logger }, ApiContext>({
     schema: buildSchema(),
@@ -178,7 +184,7 @@ function graphqlHandler({ opts, driver, metrics, operations, findingChanges }: A
     // Served before authentication with the example operations (src/api/graphiql.ts).
     graphiql: false,
     context: ({ caller, log }): ApiContext => ({ ...services, driver, database: opts.database, caller, actor: `api:${caller.name}`, log, loaders: createLoaders(services.findings, new InvestigationService(driver, opts.database)) }),
-    plugins: [...protectionPlugins(), metrics.graphqlPlugin(), graphqlErrorLogging()],
+    plugins: [...protectionPlugins(), metrics.graphqlPlugin(), graphqlErrorLogging(), revocation.plugin()],
     logging: false,
     // Unexpected errors are masked; GraphQLErrors thrown on bad input say exactly what is wrong.
     maskedErrors: true,

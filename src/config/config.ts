@@ -27,6 +27,8 @@ export const envSchema = z.object({
   PROVHUNT_WORKERS: positiveInt.max(64).default(2),
   PROVHUNT_WORKER_CONCURRENCY: positiveInt.max(64).default(1),
   PROVHUNT_WORKER_LOCK_MS: positiveInt.min(1000).default(30_000),
+  PROVHUNT_WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  PROVHUNT_WORKER_METRICS_PORT: port.default(9464),
   PROVHUNT_BATCH_SIZE: positiveInt.max(50_000).default(2000),
   PROVHUNT_INGEST_MAX_BYTES: positiveInt.default(64 * 1024 * 1024),
   PROVHUNT_INGEST_MAX_WAITING: positiveInt.default(500),
@@ -51,7 +53,8 @@ export interface Config {
   };
   redis: { url?: string; localPort: number };
   api: { host: string; port: number; key?: string; metricsPublic: boolean };
-  workers: { processes: number; concurrency: number; lockMs: number };
+  /** metrics: where each worker process serves GET /metrics (npm start gives its N workers port, port + 1, ...). */
+  workers: { processes: number; concurrency: number; lockMs: number; metrics: { host: string; port: number } };
   ingest: { batchSize: number; maxBodyBytes: number; maxWaitingBatches: number };
   queuePrefix: string;
   logLevel: Env['PROVHUNT_LOG_LEVEL'];
@@ -86,7 +89,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     redis: { url: e.REDIS_URL, localPort: e.PROVHUNT_REDIS_PORT },
     api: { host: e.PROVHUNT_API_HOST, port: e.PROVHUNT_API_PORT, key: e.PROVHUNT_API_KEY, metricsPublic: e.PROVHUNT_METRICS_PUBLIC === '1' },
-    workers: { processes: e.PROVHUNT_WORKERS, concurrency: e.PROVHUNT_WORKER_CONCURRENCY, lockMs: e.PROVHUNT_WORKER_LOCK_MS },
+    workers: {
+      processes: e.PROVHUNT_WORKERS,
+      concurrency: e.PROVHUNT_WORKER_CONCURRENCY,
+      lockMs: e.PROVHUNT_WORKER_LOCK_MS,
+      metrics: { host: e.PROVHUNT_WORKER_METRICS_HOST, port: e.PROVHUNT_WORKER_METRICS_PORT },
+    },
     ingest: { batchSize: e.PROVHUNT_BATCH_SIZE, maxBodyBytes: e.PROVHUNT_INGEST_MAX_BYTES, maxWaitingBatches: e.PROVHUNT_INGEST_MAX_WAITING },
     queuePrefix: e.PROVHUNT_QUEUE_PREFIX,
     logLevel: e.PROVHUNT_LOG_LEVEL,

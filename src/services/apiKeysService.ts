@@ -100,6 +100,12 @@ export class ApiKeysService {
     return matches ? { keyId: id, name: stored.get('name') as string, role: stored.get('role') as Role } : undefined;
   }
 
+  /** The ids among `ids` of keys that are revoked (unknown ids are not). */
+  async revokedAmong(ids: string[]): Promise<string[]> {
+    const { records } = await this.driver.executeQuery(cypher('apikeys/revoked-among'), { ids }, { database: this.database, routing: 'READ' });
+    return records.map((r) => r.get('id') as string);
+  }
+
   async touch(id: string): Promise<void> {
     await this.driver.executeQuery(cypher('apikeys/touch'), { id }, { database: this.database });
   }

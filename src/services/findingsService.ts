@@ -34,9 +34,11 @@ export interface FindingFilter {
 
 export interface FindingPage {
   items: StoredFinding[];
-  totalCount: number;
   hasNextPage: boolean;
 }
+
+/** Every severity a finding can have (src/analytics/findings.ts), for counts that seek an index by each. */
+const severities: Severity[] = ['low', 'medium', 'high', 'critical'];
 
 /** Owns the findings' Cypher: upsert from analytics, reads for the API and CLI. */
 export class FindingsService {
@@ -84,12 +86,26 @@ export class FindingsService {
       skip: neo4j.int(offset),
       limit: neo4j.int(first + 1),
     };
-    const [page, count] = await Promise.all([
-      this.driver.executeQuery(cypher('findings/list'), params, { database: this.database, routing: 'READ' }),
-      this.driver.executeQuery(cypher('findings/count'), params, { database: this.database, routing: 'READ' }),
-    ]);
+    const page = await this.driver.executeQuery(cypher('findings/list'), params, { database: this.database, routing: 'READ' });
     const items = page.records.map((r) => findingFromRecord(r.get('finding') as Record<string, unknown>));
-    return { items: items.slice(0, first), totalCount: count.records[0]?.get('total') as number, hasNextPage: items.length > first };
+    return { items: items.slice(0, first), hasNextPage: items.length > first };
+  }
+
+  /**
+   * How many findings match, as `list` filters them, without reading them: the default view from
+   * the count store, a host's from its findings, the rest from the (status, severity, analytic) index.
+   */
+  async count(filter: FindingFilter): Promise<number> {
+    const params = {
+      hostName: filter.hostName ?? null,
+      analytic: filter.analytic ?? null,
+      // By default every status but suppressed: the ones an analyst may set.
+      statuses: filter.status ? [filter.status] : findingStatuses,
+      severities: filter.severity ? [filter.severity] : severities,
+    };
+    const query = filter.hostName ? 'findings/count-on-host' : filter.analytic ? 'findings/count-of-analytic' : filter.status || filter.severity ? 'findings/count-by-status-severity' : 'findings/count-unfiltered';
+    const { records } = await this.driver.executeQuery(cypher(query), params, { database: this.database, routing: 'READ' });
+    return records[0]!.get('total') as number;
   }
 
   async get(id: string): Promise<StoredFinding | undefined> {

@@ -28,14 +28,13 @@ export interface BinaryPivot {
   runCount: number;
   firstSeen: number | null;
   lastSeen: number | null;
-  hosts: HostSighting[];
   signatures: SignatureState[];
 }
 
-interface Sighting {
-  hostId: string;
-  path: string | null;
-  ts: number | null;
+/** A page of the hosts holding a content, in host id order. */
+export interface HostSightingPage {
+  hosts: HostSighting[];
+  hasNextPage: boolean;
 }
 
 /** Owns the hunters' pivots (cypher/pivots): everything known about one piece of content. */
@@ -49,19 +48,24 @@ export class PivotService {
     const { records } = await this.driver.executeQuery(cypher('pivots/binary-summary'), { sha256: sha256.toLowerCase() }, { database: this.database, routing: 'READ' });
     const row = records[0];
     if (!row) return undefined;
-    const hosts = byHost(row.get('sightings') as Sighting[]);
-    const times = hosts.flatMap((h) => [h.firstSeen, h.lastSeen]).filter((t): t is number => t !== null);
     const first = row.get('firstSignature') as Omit<SignatureState, 'count'>;
     const loads = row.get('loadSignatures') as SignatureState[];
     return {
       sha256: row.get('sha256') as string,
-      prevalence: hosts.length,
+      prevalence: row.get('prevalence') as number,
       runCount: row.get('runCount') as number,
-      firstSeen: times.length > 0 ? Math.min(...times) : null,
-      lastSeen: times.length > 0 ? Math.max(...times) : null,
-      hosts,
+      firstSeen: row.get('firstSeen') as number | null,
+      lastSeen: row.get('lastSeen') as number | null,
       signatures: countSignatures(loads.length > 0 ? loads : first.signer || first.status || first.signed !== null ? [{ ...first, count: 1 }] : []),
     };
+  }
+
+  /** Up to `first` hosts holding the content, in host id order, after the host `after` (none: from the start). */
+  async hosts(sha256: string, first: number, after?: string): Promise<HostSightingPage> {
+    const params = { sha256: sha256.toLowerCase(), after: after ?? '', limit: neo4j.int(first + 1) };
+    const { records } = await this.driver.executeQuery(cypher('pivots/binary-hosts'), params, { database: this.database, routing: 'READ' });
+    const hosts = records.map((r): HostSighting => ({ ...(r.toObject() as HostSighting), paths: (r.get('paths') as string[]).sort() }));
+    return { hosts: hosts.slice(0, first), hasNextPage: hosts.length > first };
   }
 
   async processes(sha256: string, limit: number): Promise<ProcessRun[]> {
@@ -77,20 +81,6 @@ export class PivotService {
     const { records } = await this.driver.executeQuery(cypher('pivots/binary-findings'), { sha256: sha256.toLowerCase() }, { database: this.database, routing: 'READ' });
     return records.map((r) => findingFromRecord(r.get('finding') as Record<string, unknown>));
   }
-}
-
-function byHost(sightings: Sighting[]): HostSighting[] {
-  const hosts = new Map<string, HostSighting>();
-  for (const s of sightings) {
-    const host = hosts.get(s.hostId) ?? { hostId: s.hostId, paths: [], firstSeen: null, lastSeen: null };
-    if (s.path && !host.paths.includes(s.path)) host.paths.push(s.path);
-    if (s.ts !== null) {
-      host.firstSeen = host.firstSeen === null ? s.ts : Math.min(host.firstSeen, s.ts);
-      host.lastSeen = host.lastSeen === null ? s.ts : Math.max(host.lastSeen, s.ts);
-    }
-    hosts.set(s.hostId, host);
-  }
-  return [...hosts.values()].sort((a, b) => a.hostId.localeCompare(b.hostId));
 }
 
 /** Merges states counted by the query (the same state can come back once per null/absent spelling). */

@@ -6,8 +6,9 @@ import type { Connections } from './stack.js';
 /**
  * Starts ingest worker processes (workers/ingest.ts, compiled) with the stack's connections in
  * their environment. They share stdout/stderr with the parent and exit when it disconnects.
+ * Worker i serves its metrics on metricsPort + i (0: each takes a free port).
  */
-export function spawnWorkers(count: number, connections: Connections): { children: ChildProcess[]; stop(): Promise<void> } {
+export function spawnWorkers(count: number, connections: Connections, metricsPort: number): { children: ChildProcess[]; stop(): Promise<void> } {
   const entry = path.join(projectRoot, 'dist', 'workers', 'ingest.js');
   const env = {
     ...process.env,
@@ -17,7 +18,9 @@ export function spawnWorkers(count: number, connections: Connections): { childre
     NEO4J_DATABASE: connections.neo4j.database ?? '',
     REDIS_URL: connections.redis.url,
   };
-  const children = Array.from({ length: count }, () => spawn(process.execPath, [entry], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  const children = Array.from({ length: count }, (_, i) =>
+    spawn(process.execPath, [entry], { env: { ...env, PROVHUNT_WORKER_METRICS_PORT: String(metricsPort === 0 ? 0 : metricsPort + i) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+  );
   return {
     children,
     async stop() {

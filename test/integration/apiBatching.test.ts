@@ -2,9 +2,8 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/analytics/findings.js';
 import { type RunningApi } from '../../src/api/server.js';
-import { ingestQueue } from '../../src/queue/queues.js';
 import { FindingsService } from '../../src/services/findingsService.js';
-import { postGraphql, startTestApi } from '../support/api.js';
+import { observedDriver, postGraphql, startTestApiOnQueue } from '../support/api.js';
 import { freshGraph, stack, uniquePrefix } from '../support/graph.js';
 
 const bootstrap = 'batching-bootstrap-key-0123456789';
@@ -37,7 +36,6 @@ describe('batched loading in the API (counting Cypher queries on the real Neo4j)
   const prefix = uniquePrefix('batching');
   let driver: Driver;
   let api: RunningApi;
-  let queue: ReturnType<typeof ingestQueue>;
   let queries = 0;
 
   beforeAll(async () => {
@@ -45,19 +43,10 @@ describe('batched loading in the API (counting Cypher queries on the real Neo4j)
     const findings = new FindingsService(driver, stack().neo4j.database);
     await findings.upsert(Array.from({ length: PAGE }, (_, i) => syntheticFinding(i)));
     for (let i = 0; i < PAGE; i += 2) await findings.setStatus(syntheticFinding(i).id, 'acknowledged', 'test:batching', `looked at ${i}`);
-    const counting = new Proxy(driver, {
-      get(target, prop, receiver) {
-        if (prop === 'executeQuery') return (...args: Parameters<Driver['executeQuery']>) => (queries++, target.executeQuery(...args));
-        const value = Reflect.get(target, prop, receiver) as unknown;
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    queue = ingestQueue(stack().redisUrl, prefix);
-    api = await startTestApi({ apiKey: bootstrap, driver: counting, ingestQueue: queue, queuePrefix: prefix });
+    api = await startTestApiOnQueue(prefix, { apiKey: bootstrap, driver: observedDriver(driver, () => queries++) });
   });
   afterAll(async () => {
     await api.close();
-    await queue.close();
     await driver.close();
   });
 

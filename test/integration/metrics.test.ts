@@ -1,3 +1,4 @@
+import net, { type AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { Driver } from 'neo4j-driver';
@@ -16,15 +17,30 @@ const sample = path.join(projectRoot, 'docs', 'samples', 'tampered-update.sysmon
 const bootstrap = 'metrics-bootstrap-key-0123456789';
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** One sample of the Prometheus text format, e.g. provhunt_queue_jobs{queue="ingest",state="completed"} 3. */
-function metricValue(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
+/** A loopback port free now, for a worker's metrics. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Every sample of a metric whose labels match, e.g. all the Cypher timings of the ingest writes. */
+function metricSamples(text: string, name: string, labels: (have: Record<string, string>) => boolean): number[] {
+  const samples: number[] = [];
   for (const line of text.split('\n')) {
     const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!match || match[1] !== name) continue;
-    const have = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    if (Object.entries(labels).every(([k, v]) => have[k] === v)) return Number(match[3]);
+    const have = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+    if (labels(have)) samples.push(Number(match[3]));
   }
-  return undefined;
+  return samples;
+}
+
+/** One sample of the Prometheus text format, e.g. provhunt_queue_jobs{queue="ingest",state="completed"} 3. */
+function metricValue(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
+  return metricSamples(text, name, (have) => Object.entries(labels).every(([k, v]) => have[k] === v))[0];
 }
 
 describe('Prometheus metrics and request ids against the real Neo4j, Redis and worker', () => {
@@ -34,6 +50,7 @@ describe('Prometheus metrics and request ids against the real Neo4j, Redis and w
   let queue: ReturnType<typeof ingestQueue>;
   let api: RunningApi;
   let viewer: string;
+  let workerMetricsPort: number;
   const logLines: Array<Record<string, unknown>> = [];
   const rawLog: string[] = [];
   const apis: RunningApi[] = [];
@@ -46,7 +63,8 @@ describe('Prometheus metrics and request ids against the real Neo4j, Redis and w
 
   beforeAll(async () => {
     driver = await freshGraph();
-    worker = startWorkerProcess(stack(), prefix);
+    workerMetricsPort = await freePort();
+    worker = startWorkerProcess(stack(), prefix, { PROVHUNT_WORKER_METRICS_PORT: String(workerMetricsPort) });
     queue = ingestQueue(stack().redisUrl, prefix);
     viewer = (await new ApiKeysService(driver, stack().neo4j.database).create('metrics-viewer', 'viewer', 'test')).token;
     const capture = { write: (line: string) => (rawLog.push(line), logLines.push(JSON.parse(line) as Record<string, unknown>)) };
@@ -95,6 +113,32 @@ describe('Prometheus metrics and request ids against the real Neo4j, Redis and w
     expect(metricValue(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 
+  it('serves each worker\'s own Cypher latency (ingest writes and detection), batches, events and detections on its loopback port, without a key', async () => {
+    const scraped = await fetch(`http://127.0.0.1:${workerMetricsPort}/metrics`);
+    expect(scraped.status).toBe(200);
+    expect(scraped.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await scraped.text();
+    // This test's only worker did every batch.
+    const completed = await queue.getCompleted();
+    expect(completed.length).toBe(3);
+    expect(metricValue(text, 'provhunt_worker_batches_total', { outcome: 'completed' })).toBe(3);
+    expect(metricValue(text, 'provhunt_worker_batches_total', { outcome: 'failed' })).toBe(0);
+    expect(metricValue(text, 'provhunt_worker_batch_duration_seconds_count', { outcome: 'completed' })).toBe(3);
+    expect(metricValue(text, 'provhunt_worker_events_total')).toBe(13);
+    expect(metricValue(text, 'provhunt_worker_detections_total')).toBe(completed.reduce((n, job) => n + job.returnvalue.findings, 0));
+    // The graph writes run in a session's transaction, statement by statement; detection and the
+    // findings' upsert through executeQuery. Each is timed by its cypher/ file.
+    const timed = (prefixOf: string) => metricSamples(text, 'provhunt_cypher_duration_seconds_count', (l) => l.query!.startsWith(prefixOf) && l.outcome === 'ok');
+    expect(metricValue(text, 'provhunt_cypher_duration_seconds_count', { query: 'ingest/nodes/processes', outcome: 'ok' })).toBe(3);
+    expect(timed('ingest/').reduce((a, b) => a + b, 0)).toBeGreaterThan(3);
+    expect(metricValue(text, 'provhunt_cypher_duration_seconds_count', { query: 'analytics/_shared/neighbourhood', outcome: 'ok' })).toBeGreaterThanOrEqual(3);
+    expect(timed('analytics/AN0862/').length).toBeGreaterThan(0);
+    expect(metricValue(text, 'provhunt_cypher_duration_seconds_count', { query: 'findings/upsert', outcome: 'ok' })).toBeGreaterThan(0);
+    expect(metricValue(text, 'provhunt_cypher_duration_seconds_sum', { query: 'ingest/nodes/processes', outcome: 'ok' })).toBeGreaterThan(0);
+    expect(metricValue(text, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+    expect((await fetch(`http://127.0.0.1:${workerMetricsPort}/graphql`)).status).toBe(404);
+  });
+
   it('times GraphQL operations by name, the Cypher they run by file, and HTTP requests by route', async () => {
     const own = await start();
     const query = 'query TopHostsPanel { dashboard(since: "2023-01-01T00:00:00Z") { topHosts { host } } }';
@@ -104,7 +148,7 @@ describe('Prometheus metrics and request ids against the real Neo4j, Redis and w
     expect(metricValue(text, 'provhunt_graphql_operation_duration_seconds_count', { operation: 'TopHostsPanel', type: 'query' })).toBe(2);
     expect(metricValue(text, 'provhunt_graphql_operation_duration_seconds_count', { operation: 'anonymous', type: 'query' })).toBe(1);
     expect(metricValue(text, 'provhunt_cypher_duration_seconds_count', { query: 'dashboards/top-hosts', outcome: 'ok' })).toBe(2);
-    expect(metricValue(text, 'provhunt_cypher_duration_seconds_count', { query: 'findings/count', outcome: 'ok' })).toBe(1);
+    expect(metricValue(text, 'provhunt_cypher_duration_seconds_count', { query: 'findings/count-unfiltered', outcome: 'ok' })).toBe(1);
     expect(metricValue(text, 'provhunt_http_request_duration_seconds_count', { method: 'POST', route: '/graphql', status: '200' })).toBe(3);
   });
 

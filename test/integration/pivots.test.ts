@@ -1,14 +1,17 @@
 import path from 'node:path';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectAfterBatch } from '../../src/analytics/detector.js';
+import type { RunningApi } from '../../src/api/server.js';
 import { projectRoot } from '../../src/config/paths.js';
+import { cypher, statements } from '../../src/graph/cypher.js';
 import { writeEvents } from '../../src/graph/writeEvents.js';
 import { openInput } from '../../src/ingest/openInput.js';
 import { parseInput } from '../../src/ingest/parseInput.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
 import { PivotService } from '../../src/services/pivotService.js';
-import { freshGraph } from '../support/graph.js';
+import { postGraphql, startTestApiOnQueue } from '../support/api.js';
+import { freshGraph, uniquePrefix } from '../support/graph.js';
 
 const sample = path.join(projectRoot, 'docs', 'samples', 'tampered-update.sysmon.jsonl');
 // The SHA-256 of the tampered ffmpeg.dll in the sample, and of the 3CX app's image.
@@ -33,8 +36,11 @@ describe('binary pivot against the real Neo4j', () => {
       sha256: ffmpeg.toLowerCase(),
       prevalence: 1,
       runCount: 0,
-      hosts: [{ hostId: 'ws-fin-042.corp.example', paths: ['C:\\Program Files\\3CXDesktopApp\\ffmpeg.dll'] }],
       signatures: [{ signer: null, status: 'unavailable', signed: false, count: 1 }],
+    });
+    expect(await pivots.hosts(ffmpeg, 10)).toEqual({
+      hosts: [{ hostId: 'ws-fin-042.corp.example', paths: ['C:\\Program Files\\3CXDesktopApp\\ffmpeg.dll'], firstSeen: pivot!.firstSeen, lastSeen: pivot!.lastSeen }],
+      hasNextPage: false,
     });
     expect((await pivots.findings(ffmpeg)).map((f) => f.analytic)).toEqual(['AN0862']);
   });
@@ -71,12 +77,106 @@ describe('binary pivot against the real Neo4j', () => {
 
     const pivot = await pivots.binary(dll);
     expect(pivot?.prevalence).toBe(3);
-    expect(pivot?.hosts.find((h) => h.hostId === 'pivot-0.corp.example')?.paths.sort()).toEqual(['C:\\Temp\\shared.dll', 'C:\\Tools\\shared.dll']);
+    expect((await pivots.hosts(dll, 1)).hosts).toEqual([{ hostId: 'pivot-0.corp.example', paths: ['C:\\Temp\\shared.dll', 'C:\\Tools\\shared.dll'], firstSeen: null, lastSeen: null }]);
     expect(pivot?.signatures).toEqual([
       { signer: 'Vendor Inc', status: 'valid', signed: true, count: 4 },
       { signer: null, status: 'unavailable', signed: false, count: 1 },
     ]);
     const newest = await pivots.processes(exe, 2);
     expect(newest.map((r) => r.process.hostId)).toEqual(['pivot-2.corp.example', 'pivot-1.corp.example']);
+  });
+});
+
+describe('binary pivot hosts, a page at a time, from the (sha256, hostId) index', () => {
+  // One tool on 7 hosts: written on each, a second copy on hosts 0 and 3, run on hosts 2 and 5.
+  const tool = 'ef'.repeat(32);
+  const T0 = Date.parse('2026-02-01T08:00:00Z');
+  const hostIds = Array.from({ length: 7 }, (_, i) => `page-${i}.corp.example`);
+  const expected = hostIds.map((hostId, i) => {
+    const written = T0 + i * 60_000;
+    const times = [written, ...(i % 3 === 0 ? [written + 10_000] : []), ...(i % 3 === 2 ? [written + 30_000] : [])];
+    return { hostId, paths: i % 3 === 0 ? ['C:\\Apps\\tool.exe', 'D:\\Backup\\tool.exe'] : ['C:\\Apps\\tool.exe'], firstSeen: Math.min(...times), lastSeen: Math.max(...times) };
+  });
+  const bootstrap = 'pivot-pages-bootstrap-key-0123456789';
+  const prefix = uniquePrefix('pivot-pages');
+  let driver: Driver;
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    driver = await freshGraph();
+    const events: NormalizedEvent[] = [];
+    hostIds.forEach((hostId, i) => {
+      const host = { id: hostId, name: hostId, os: 'windows' as const };
+      const base = (n: string, ts: number) => ({ v: 1, id: `${n}-${i}`, ts, host, source: { format: 'test', recordId: `${n}-${i}` } });
+      const installer = { uid: `${hostId}|installer` };
+      events.push({ ...base('write', T0 + i * 60_000), kind: 'file', op: 'create', actor: installer, path: 'C:\\Apps\\tool.exe', hashes: { sha256: tool } } as NormalizedEvent);
+      if (i % 3 === 0) events.push({ ...base('copy', T0 + i * 60_000 + 10_000), kind: 'file', op: 'create', actor: installer, path: 'D:\\Backup\\tool.exe', hashes: { sha256: tool } } as NormalizedEvent);
+      if (i % 3 === 2) events.push({ ...base('run', T0 + i * 60_000 + 30_000), kind: 'process.start', process: { uid: `${hostId}|tool`, image: 'C:\\Apps\\tool.exe', hashes: { sha256: tool } } } as NormalizedEvent);
+    });
+    await writeEvents(driver, events);
+    api = await startTestApiOnQueue(prefix, { apiKey: bootstrap, driver });
+  });
+  afterAll(async () => {
+    await api.close();
+    await driver.close();
+  });
+
+  const hostsQuery = `query($sha256: String!, $first: Int, $after: String) { binary(sha256: $sha256) { prevalence runCount firstSeen lastSeen
+    hosts(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { hostId paths firstSeen lastSeen } } } } }`;
+  interface HostsPage {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ cursor: string; node: { hostId: string; paths: string[]; firstSeen: string; lastSeen: string } }>;
+  }
+  const graphql = async (variables: Record<string, unknown>) =>
+    (await (await postGraphql(api.url, bootstrap, hostsQuery, { sha256: tool, ...variables })).json()) as { data?: { binary: { prevalence: number; runCount: number; firstSeen: string; lastSeen: string; hosts: HostsPage } }; errors?: Array<{ message: string }> };
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  it('pages through every host once, in host id order, with the paths and times of its files and runs, over GraphQL', async () => {
+    const pages: HostsPage[] = [];
+    let after: string | null = null;
+    do {
+      const body = await graphql({ first: 3, after });
+      expect(body.errors).toBeUndefined();
+      expect(body.data!.binary).toMatchObject({ prevalence: 7, runCount: 2, firstSeen: iso(T0), lastSeen: iso(Math.max(...expected.map((h) => h.lastSeen))) });
+      pages.push(body.data!.binary.hosts);
+      after = body.data!.binary.hosts.pageInfo.endCursor;
+    } while (pages.at(-1)!.pageInfo.hasNextPage);
+    expect(pages.map((p) => p.edges.length)).toEqual([3, 3, 1]);
+    expect(pages.every((p) => p.totalCount === 7)).toBe(true);
+    expect(pages.map((p) => p.pageInfo.endCursor)).toEqual(pages.map((p) => p.edges.at(-1)!.cursor));
+    expect(pages.flatMap((p) => p.edges.map((e) => e.node))).toEqual(expected.map((h) => ({ ...h, firstSeen: iso(h.firstSeen), lastSeen: iso(h.lastSeen) })));
+  });
+
+  it('refuses a page size over 500 and a cursor it did not make, saying so', async () => {
+    expect((await graphql({ first: 501 })).errors?.map((e) => e.message)).toEqual(['first must be between 1 and 500, got 501']);
+    // Written into the query, the size is checked before it runs; the largest page passes the query limits.
+    const literal = async (first: number) =>
+      (await (await postGraphql(api.url, bootstrap, `{ binary(sha256: "${tool}") { hosts(first: ${first}) { totalCount edges { cursor node { hostId paths firstSeen lastSeen } } } } }`)).json()) as { data?: { binary: { hosts: { totalCount: number } } }; errors?: Array<{ message: string }> };
+    expect((await literal(501)).errors?.map((e) => e.message)).toEqual(['first must be between 1 and 500, got 501']);
+    expect((await literal(500)).data?.binary.hosts.totalCount).toBe(7);
+    const findingsCursor = Buffer.from('offset:3').toString('base64url');
+    expect((await graphql({ after: findingsCursor })).errors?.map((e) => e.message)).toEqual([`after: '${findingsCursor}' is not a cursor returned by this API`]);
+  });
+
+  it('reads a page in host order from the relationship index and stops at the page, whatever the prevalence', async () => {
+    const { summary } = await driver.executeQuery(`PROFILE ${cypher('pivots/binary-hosts')}`, { sha256: tool, after: hostIds[1]!, limit: neo4j.int(3) });
+    const operators: ProfiledPlan[] = [];
+    const walk = (plan: ProfiledPlan): void => (operators.push(plan), plan.children.forEach(walk));
+    walk(summary.profile as ProfiledPlan);
+    const seek = operators.find((o) => o.operatorType.startsWith('DirectedRelationshipIndexSeek') && String(o.arguments.Details).includes('hostId > $after'));
+    expect(seek, 'the page starts from an index seek after the cursor').toBeDefined();
+    // Ordered distinct hosts stopped at the limit: the seek read the first 3 hosts' entries (plus
+    // the one that stopped it), not the 5 hosts after the cursor.
+    expect(operators.some((o) => o.operatorType.startsWith('Sort') && String(o.arguments.Details).includes('sha256'))).toBe(false);
+    expect(seek!.rows).toBeLessThanOrEqual(5);
+    expect((await new PivotService(driver).hosts(tool, 3, hostIds[1])).hosts.map((h) => h.hostId)).toEqual(hostIds.slice(2, 5));
+  });
+
+  it('back-fills the index properties of content links written before migration 014', async () => {
+    await driver.executeQuery('MATCH ()-[c:HAS_CONTENT]->() REMOVE c.sha256, c.hostId');
+    expect((await new PivotService(driver).hosts(tool, 10)).hosts).toEqual([]);
+    for (const statement of statements(cypher('migrations/014_binary_hosts'))) await driver.executeQuery(statement);
+    expect((await new PivotService(driver).hosts(tool, 10)).hosts).toEqual(expected);
   });
 });

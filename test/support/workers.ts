@@ -17,6 +17,8 @@ export function startWorkerProcess(stack: TestStack, prefix: string, extraEnv: R
       REDIS_URL: stack.redisUrl,
       PROVHUNT_QUEUE_PREFIX: prefix,
       PROVHUNT_LOG_LEVEL: 'warn',
+      // A free port each: several workers run at once (extraEnv names one to scrape it).
+      PROVHUNT_WORKER_METRICS_PORT: '0',
       ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -8,6 +8,7 @@ describe('config', () => {
     expect(config.neo4j).toMatchObject({ uri: undefined, localPort: 7687, user: 'neo4j' });
     expect(config.redis).toMatchObject({ url: undefined, localPort: 6380 });
     expect(config.workers.processes).toBe(2);
+    expect(config.workers.metrics).toEqual({ host: '127.0.0.1', port: 9464 });
   });
 
   it('names every bad variable in one error', () => {

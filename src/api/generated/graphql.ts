@@ -477,6 +477,7 @@ export type FindingConnection = {
   __typename?: 'FindingConnection';
   edges: Array<FindingEdge>;
   pageInfo: PageInfo;
+  /** Every finding the filter matches, on any page; counted (from an index or the count store) only when selected. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -1068,12 +1069,13 @@ export type AddressHolder = {
 export type BinaryPivot = {
   __typename?: 'BinaryPivot';
   sha256: Scalars['ID']['output'];
-  /** Distinct hosts where the content was written or run. */
+  /** Distinct hosts where a file held the content (written, loaded, or the image of a run). */
   prevalence: Scalars['Int']['output'];
   runCount: Scalars['Int']['output'];
   firstSeen?: Maybe<Scalars['DateTime']['output']>;
   lastSeen?: Maybe<Scalars['DateTime']['output']>;
-  hosts: Array<BinarySighting>;
+  /** Those hosts, in host id order, a page at a time: `first` is at most 500; totalCount is prevalence. */
+  hosts: BinarySightingConnection;
   /** Signature states reported for it (by loads, or by its first sighting), most common first. */
   signatures: Array<SignatureState>;
   /** The processes that ran it, newest first, with their children and destinations. */
@@ -1084,10 +1086,31 @@ export type BinaryPivot = {
 
 
 /** Everything known about one piece of content (a SHA-256), across the fleet: the hunter's pivot. */
+export type BinaryPivotHostsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Everything known about one piece of content (a SHA-256), across the fleet: the hunter's pivot. */
 export type BinaryPivotProcessesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type BinarySightingConnection = {
+  __typename?: 'BinarySightingConnection';
+  edges: Array<BinarySightingEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type BinarySightingEdge = {
+  __typename?: 'BinarySightingEdge';
+  cursor: Scalars['String']['output'];
+  node: BinarySighting;
+};
+
+/** One host holding the content: the paths of its files and of its runs' images, first and last write or run. */
 export type BinarySighting = {
   __typename?: 'BinarySighting';
   hostId: Scalars['String']['output'];
@@ -1306,6 +1329,8 @@ export type ResolversTypes = {
   Resolution: ResolverTypeWrapper<Resolution>;
   AddressHolder: ResolverTypeWrapper<AddressHolder>;
   BinaryPivot: ResolverTypeWrapper<BinaryPivot>;
+  BinarySightingConnection: ResolverTypeWrapper<BinarySightingConnection>;
+  BinarySightingEdge: ResolverTypeWrapper<BinarySightingEdge>;
   BinarySighting: ResolverTypeWrapper<BinarySighting>;
   SignatureState: ResolverTypeWrapper<SignatureState>;
   ProcessRun: ResolverTypeWrapper<ProcessRun>;
@@ -1380,6 +1405,8 @@ export type ResolversParentTypes = {
   Resolution: Resolution;
   AddressHolder: AddressHolder;
   BinaryPivot: BinaryPivot;
+  BinarySightingConnection: BinarySightingConnection;
+  BinarySightingEdge: BinarySightingEdge;
   BinarySighting: BinarySighting;
   SignatureState: SignatureState;
   ProcessRun: ProcessRun;
@@ -1916,10 +1943,21 @@ export type BinaryPivotResolvers<ContextType = ApiContext, ParentType extends Re
   runCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   firstSeen?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastSeen?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  hosts?: Resolver<Array<ResolversTypes['BinarySighting']>, ParentType, ContextType>;
+  hosts?: Resolver<ResolversTypes['BinarySightingConnection'], ParentType, ContextType, RequireFields<BinaryPivotHostsArgs, 'first'>>;
   signatures?: Resolver<Array<ResolversTypes['SignatureState']>, ParentType, ContextType>;
   processes?: Resolver<Array<ResolversTypes['ProcessRun']>, ParentType, ContextType, RequireFields<BinaryPivotProcessesArgs, 'first'>>;
   findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
+};
+
+export type BinarySightingConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BinarySightingConnection'] = ResolversParentTypes['BinarySightingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['BinarySightingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BinarySightingEdgeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BinarySightingEdge'] = ResolversParentTypes['BinarySightingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['BinarySighting'], ParentType, ContextType>;
 };
 
 export type BinarySightingResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BinarySighting'] = ResolversParentTypes['BinarySighting']> = {
@@ -2032,6 +2070,8 @@ export type Resolvers<ContextType = ApiContext> = {
   Resolution?: ResolutionResolvers<ContextType>;
   AddressHolder?: AddressHolderResolvers<ContextType>;
   BinaryPivot?: BinaryPivotResolvers<ContextType>;
+  BinarySightingConnection?: BinarySightingConnectionResolvers<ContextType>;
+  BinarySightingEdge?: BinarySightingEdgeResolvers<ContextType>;
   BinarySighting?: BinarySightingResolvers<ContextType>;
   SignatureState?: SignatureStateResolvers<ContextType>;
   ProcessRun?: ProcessRunResolvers<ContextType>;

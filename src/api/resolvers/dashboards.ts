@@ -5,15 +5,13 @@ import { FINDING_CHANGED, type FindingChange } from '../../events/findingsBus.js
 import { RATE_KEEP_MINUTES } from '../../ingest/ingestStats.js';
 import { bucketMs, type BinaryOrder, type TimeBucket, type TimeRange } from '../../services/dashboardService.js';
 import type { ApiContext } from '../context.js';
+import { checkPageSize } from './cursors.js';
 
 const MAX_TOP = 100;
 const MAX_BUCKETS = 1_000;
 const severityRank: Severity[] = ['low', 'medium', 'high', 'critical'];
 
-function checkFirst(first: number): number {
-  if (first < 1 || first > MAX_TOP) throw new GraphQLError(`first must be between 1 and ${MAX_TOP}, got ${first}`);
-  return first;
-}
+const checkFirst = (first: number) => checkPageSize(first, MAX_TOP);
 
 const lower = <T extends string>(value: string) => value.toLowerCase() as T;
 const upper = (value: string) => value.toUpperCase();

@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import type { Severity } from '../../analytics/findings.js';
-import type { FindingStatus, StoredFinding } from '../../services/findingsService.js';
+import type { FindingFilter, FindingStatus, StoredFinding } from '../../services/findingsService.js';
 import type { ApiContext } from '../context.js';
+import { checkPageSize, connectionOf, cursorOf } from './cursors.js';
 
 export const MAX_PAGE = 500;
 
@@ -11,27 +12,34 @@ interface FindingsArgs {
   after?: string | null;
 }
 
-const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64url');
+const offsetCursor = cursorOf('offset');
 
-function decodeCursor(cursor: string): number {
-  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw new GraphQLError(`after: '${cursor}' is not a cursor returned by this API`);
-  return Number(match[1]) + 1;
+function decodeOffset(cursor: string): number {
+  const offset = offsetCursor.decode(cursor);
+  if (!/^\d+$/.test(offset)) throw new GraphQLError(`after: '${cursor}' is not a cursor returned by this API`);
+  return Number(offset) + 1;
+}
+
+/** A page of findings; its totalCount is counted only when selected (FindingConnection.totalCount). */
+interface FindingConnection {
+  filter: FindingFilter;
+  edges: Array<{ cursor: string; node: StoredFinding }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
 export const findingsQuery = {
-  async findings(_: unknown, args: FindingsArgs, ctx: ApiContext) {
-    if (args.first < 1 || args.first > MAX_PAGE) throw new GraphQLError(`first must be between 1 and ${MAX_PAGE}, got ${args.first}`);
-    const offset = args.after ? decodeCursor(args.after) : 0;
-    const filter = args.filter ?? {};
-    const page = await ctx.findings.list(
-      { analytic: filter.analytic?.toUpperCase(), hostName: filter.host, severity: filter.severity?.toLowerCase() as Severity | undefined, status: filter.status?.toLowerCase() as FindingStatus | undefined },
-      args.first,
-      offset,
-    );
-    const edges = page.items.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
-    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  async findings(_: unknown, args: FindingsArgs, ctx: ApiContext): Promise<FindingConnection> {
+    checkPageSize(args.first, MAX_PAGE);
+    const offset = args.after ? decodeOffset(args.after) : 0;
+    const given = args.filter ?? {};
+    const filter: FindingFilter = { analytic: given.analytic?.toUpperCase(), hostName: given.host, severity: given.severity?.toLowerCase() as Severity | undefined, status: given.status?.toLowerCase() as FindingStatus | undefined };
+    const page = await ctx.findings.list(filter, args.first, offset);
+    return { filter, ...connectionOf(page.items, (_, i) => offsetCursor.encode(offset + i), page.hasNextPage) };
   },
+};
+
+export const findingConnectionFields = {
+  totalCount: (c: FindingConnection, _: unknown, ctx: ApiContext) => ctx.findings.count(c.filter),
 };
 
 /** Field resolvers map the service's lower-case values onto the schema's enums. */

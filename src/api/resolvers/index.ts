@@ -1,7 +1,7 @@
 import { analyticsQuery, tunableFields, tuningMutation } from './analytics.js';
 import { dashboardFields, dashboardQuery, findingChangeFields, findingsBucketFields, findingsSubscription } from './dashboards.js';
 import { entityPivotQuery, pathPivotFields } from './entityPivots.js';
-import { evidenceFields, findingFields, findingsQuery } from './findings.js';
+import { evidenceFields, findingConnectionFields, findingFields, findingsQuery } from './findings.js';
 import { findingInvestigationFields, investigationQuery, investigationTypes } from './investigation.js';
 import { binaryPivotFields, pivotQuery, processRunFields, timeField } from './pivots.js';
 import { DateTime } from './scalars.js';
@@ -17,6 +17,7 @@ export const resolvers = {
   FindingsBucket: findingsBucketFields,
   FindingChange: findingChangeFields,
   Tunable: tunableFields,
+  FindingConnection: findingConnectionFields,
   Finding: { ...findingFields, ...findingHistory, ...findingInvestigationFields },
   EvidenceStep: evidenceFields,
   BinaryPivot: binaryPivotFields,

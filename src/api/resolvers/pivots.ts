@@ -1,8 +1,12 @@
 import { GraphQLError } from 'graphql';
 import { PivotService, type BinaryPivot, type ProcessRun } from '../../services/pivotService.js';
 import type { ApiContext } from '../context.js';
+import type { BinaryPivotHostsArgs, RequireFields } from '../generated/graphql.js';
+import { checkPageSize, connectionOf, cursorOf } from './cursors.js';
 
 const MAX_RUNS = 200;
+export const MAX_HOSTS_PAGE = 500;
+const hostCursor = cursorOf('host');
 const pivots = (ctx: ApiContext) => new PivotService(ctx.driver, ctx.database);
 
 export const pivotQuery = {
@@ -13,10 +17,11 @@ export const pivotQuery = {
 };
 
 export const binaryPivotFields = {
-  processes(b: BinaryPivot, args: { first: number }, ctx: ApiContext) {
-    if (args.first < 1 || args.first > MAX_RUNS) throw new GraphQLError(`first must be between 1 and ${MAX_RUNS}, got ${args.first}`);
-    return pivots(ctx).processes(b.sha256, args.first);
+  async hosts(b: BinaryPivot, args: RequireFields<BinaryPivotHostsArgs, 'first'>, ctx: ApiContext) {
+    const page = await pivots(ctx).hosts(b.sha256, checkPageSize(args.first, MAX_HOSTS_PAGE), args.after ? hostCursor.decode(args.after) : undefined);
+    return { ...connectionOf(page.hosts, (h) => hostCursor.encode(h.hostId), page.hasNextPage), totalCount: b.prevalence };
   },
+  processes: (b: BinaryPivot, args: { first: number }, ctx: ApiContext) => pivots(ctx).processes(b.sha256, checkPageSize(args.first, MAX_RUNS)),
   findings: (b: BinaryPivot, _: unknown, ctx: ApiContext) => pivots(ctx).findings(b.sha256),
 };
 

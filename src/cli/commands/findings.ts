@@ -25,13 +25,10 @@ export function registerFindings(program: Command): void {
     .action((opts: FindingsOptions) =>
       withClient(async ({ driver, connections }) => {
         const service = new FindingsService(driver, connections.neo4j.database);
-        const page = await service.list(
-          { analytic: opts.analytic?.toUpperCase(), hostName: opts.host, severity: opts.severity?.toLowerCase() as Severity | undefined, status: opts.status?.toLowerCase().replace(/[\s-]/g, '_') as FindingStatus | undefined },
-          Math.max(1, Number(opts.limit) || 100),
-          0,
-        );
+        const filter = { analytic: opts.analytic?.toUpperCase(), hostName: opts.host, severity: opts.severity?.toLowerCase() as Severity | undefined, status: opts.status?.toLowerCase().replace(/[\s-]/g, '_') as FindingStatus | undefined };
+        const page = await service.list(filter, Math.max(1, Number(opts.limit) || 100), 0);
         for (const finding of page.items) process.stdout.write(opts.json ? `${JSON.stringify(findingJson(finding))}\n` : formatFinding(finding));
-        if (!opts.json) process.stdout.write(`${page.totalCount} finding(s)\n`);
+        if (!opts.json) process.stdout.write(`${await service.count(filter)} finding(s)\n`);
       }),
     );
 }

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { Command } from 'commander';
 import { DEFAULT_KEY_CACHE_MS } from '../../api/auth.js';
+import { announceKeyRevocation } from '../../events/keyRevocations.js';
 import { ApiKeysService, BOOTSTRAP_NAME, parseRole, type ApiKeyInfo } from '../../services/apiKeysService.js';
 import { withClient } from '../runtime.js';
 
@@ -40,13 +41,19 @@ export function registerKeys(program: Command): void {
   keys
     .command('revoke')
     .argument('<id-or-name>', 'as printed by keys list')
-    .description(`revoke a key; running APIs refuse it within ${DEFAULT_KEY_CACHE_MS / 1000} s`)
+    .description(`revoke a key; running APIs refuse it and end its subscriptions at once (told through Redis), within ${DEFAULT_KEY_CACHE_MS / 1000} s at worst`)
     .action((ref: string) =>
-      withClient(async ({ driver, connections }) => {
+      withClient(async ({ config, driver, connections }) => {
         if (ref === BOOTSTRAP_NAME) throw new Error('the bootstrap key is not stored in the graph: change PROVHUNT_API_KEY (or delete secrets/api-key) and restart');
         const key = await new ApiKeysService(driver, connections.neo4j.database).revoke(ref, actor());
         if (!key) throw new Error(`no key with id or name '${ref}' (provhunt keys list shows them)`);
         process.stdout.write(`revoked ${key.id} '${key.name}' at ${iso(key.revokedAt)}; APIs refuse it within ${DEFAULT_KEY_CACHE_MS / 1000} s\n`);
+        try {
+          await announceKeyRevocation(connections.redis.url, config.queuePrefix, { keyId: key.id, at: key.revokedAt! });
+          process.stderr.write('running APIs were told: they refuse it and end its open subscriptions now\n');
+        } catch (err) {
+          process.stderr.write(`could not tell the running APIs through Redis (${(err as Error).message}); they refuse it and end its open subscriptions within ${DEFAULT_KEY_CACHE_MS / 1000} s\n`);
+        }
       }),
     );
 }

@@ -31,7 +31,7 @@ export function registerStart(program: Command): void {
       const driver = createDriver(stack.connections.neo4j);
       const database = stack.connections.neo4j.database;
       const queue = ingestQueue(stack.connections.redis.url, config.queuePrefix);
-      const workers = spawnWorkers(config.workers.processes, stack.connections);
+      const workers = spawnWorkers(config.workers.processes, stack.connections, config.workers.metrics.port);
       let api: Awaited<ReturnType<typeof startApi>> | undefined;
 
       let stopping = false;

@@ -1,0 +1,7 @@
+// How many findings have one of the statuses and one of the severities (the service passes every
+// value for a filter not given): counted from the entries of the (status, severity, analytic)
+// index, without reading a finding.
+MATCH (f:Finding)
+USING INDEX f:Finding(status, severity, analytic)
+WHERE f.status IN $statuses AND f.severity IN $severities AND f.analytic IS NOT NULL
+RETURN count(f) AS total

@@ -1,0 +1,28 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * Opaque Relay cursors of one kind: `<kind>:<value>` in base64url. A cursor of another kind, or
+ * not from this API, is refused with the argument it came in.
+ */
+export function cursorOf(kind: string) {
+  const prefix = `${kind}:`;
+  return {
+    encode: (value: string | number) => Buffer.from(prefix + String(value)).toString('base64url'),
+    decode(cursor: string): string {
+      const text = Buffer.from(cursor, 'base64url').toString();
+      if (!text.startsWith(prefix) || text.length === prefix.length) throw new GraphQLError(`after: '${cursor}' is not a cursor returned by this API`);
+      return text.slice(prefix.length);
+    },
+  };
+}
+
+export function checkPageSize(first: number, max: number): number {
+  if (first < 1 || first > max) throw new GraphQLError(`first must be between 1 and ${max}, got ${first}`);
+  return first;
+}
+
+/** A Relay connection's edges and pageInfo for a page of nodes in order. */
+export function connectionOf<T>(nodes: T[], cursor: (node: T, index: number) => string, hasNextPage: boolean) {
+  const edges = nodes.map((node, i) => ({ cursor: cursor(node, i), node }));
+  return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+}
