@@ -1,7 +1,7 @@
 // Findings merge on their deterministic id (analytic + host + anchor). Score and severity only rise;
 // status and its audit trail belong to analysts and are never reset here. A new finding that a
 // suppression matches is born `suppressed` (kept and countable, not alerted on).
-UNWIND $rows AS r
+UNWIND $batch.rows AS r
 MERGE (f:Finding {id: r.id})
   ON CREATE SET f.analytic = r.analytic, f.hostId = r.hostId, f.hostName = r.hostName,
                 f.status = CASE WHEN r.suppressedBy IS NULL THEN 'new' ELSE 'suppressed' END, f.suppressedBy = r.suppressedBy,

@@ -1,4 +1,4 @@
-UNWIND $rows AS r
+UNWIND $batch.rows AS r
 MATCH (p:Process {uid: r.actorUid})
 MATCH (d:Domain {name: r.query})
 MERGE (p)-[q:QUERIED {eventId: r.eventId}]->(d)

@@ -1,4 +1,4 @@
-UNWIND $rows AS r
+UNWIND $batch.rows AS r
 MATCH (p:Process {uid: r.actorUid})
 MATCH (f:File {uid: r.fileUid})
 MERGE (p)-[d:DELETED {eventId: r.eventId}]->(f)

@@ -1,6 +1,6 @@
 // A verifier's verdict on a file (Gatekeeper, XProtect, codesign): linked to the signing identity,
 // so a hunter can pivot from a signer or Team ID to every file it signed.
-UNWIND $rows AS r
+UNWIND $batch.rows AS r
 MATCH (f:File {uid: r.fileUid})
 MERGE (s:Signer {key: r.signerKey})
   ON CREATE SET s.name = r.signer, s.teamId = r.teamId

@@ -1,5 +1,5 @@
 // One WROTE relationship per source event (create, modify, overwrite, rename, metadata change).
-UNWIND $rows AS r
+UNWIND $batch.rows AS r
 MATCH (p:Process {uid: r.actorUid})
 MATCH (f:File {uid: r.fileUid})
 MERGE (p)-[w:WROTE {eventId: r.eventId}]->(f)

@@ -1,5 +1,5 @@
 // DNS seen without a process (Zeek dns.log, resolver logs), attributed like host-network-connect.
-UNWIND $rows AS r
+UNWIND $batch.rows AS r
 CALL (r) {
   OPTIONAL MATCH (known:Host)-[had:HAD_IP]->(:IP {address: r.hostByIp})
   WHERE r.hostByIp IS NOT NULL AND had.firstSeen <= r.ts + r.slackMs AND had.lastSeen >= r.ts - r.slackMs

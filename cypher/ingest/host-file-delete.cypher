@@ -1,5 +1,5 @@
 // Deletions seen without the deleting process, kept on the host as host-file-write keeps changes.
-UNWIND $rows AS r
+UNWIND $batch.rows AS r
 MATCH (h:Host {id: r.hostId})
 MATCH (f:File {uid: r.fileUid})
 MERGE (h)-[d:DELETED {eventId: r.eventId}]->(f)

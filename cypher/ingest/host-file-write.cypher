@@ -1,7 +1,7 @@
 // File changes a sensor saw without the process that made them (Auditbeat file_integrity on
 // inotify / FSEvents): the host stands for the unknown writer. Analytics follow
 // (:Process)-[:WROTE]->, so such a change never counts as an installer's or updater's write.
-UNWIND $rows AS r
+UNWIND $batch.rows AS r
 MATCH (h:Host {id: r.hostId})
 MATCH (f:File {uid: r.fileUid})
 MERGE (h)-[w:WROTE {eventId: r.eventId}]->(f)

@@ -1,6 +1,6 @@
 // Which host had which address when: from host info and from the source address of its own
 // outbound connections. Process-less telemetry (Zeek, firewalls) is attributed through these.
-UNWIND $rows AS r
+UNWIND $batch.rows AS r
 MATCH (h:Host {id: r.hostId})
 MERGE (ip:IP {address: r.ip})
 MERGE (h)-[had:HAD_IP]->(ip)

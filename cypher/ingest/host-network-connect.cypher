@@ -1,6 +1,6 @@
 // Connections seen without a process (Zeek, proxy, firewall): attributed to the host that had the
 // source address at that time, else to a placeholder host for the address.
-UNWIND $rows AS r
+UNWIND $batch.rows AS r
 CALL (r) {
   OPTIONAL MATCH (known:Host)-[had:HAD_IP]->(:IP {address: r.hostByIp})
   WHERE r.hostByIp IS NOT NULL AND had.firstSeen <= r.ts + r.slackMs AND had.lastSeen >= r.ts - r.slackMs

@@ -1,5 +1,5 @@
 // Signature facts are kept on the load: what the loader saw at that time.
-UNWIND $rows AS r
+UNWIND $batch.rows AS r
 MATCH (p:Process {uid: r.actorUid})
 MATCH (m:File {uid: r.fileUid})
 MERGE (p)-[l:LOADED {eventId: r.eventId}]->(m)

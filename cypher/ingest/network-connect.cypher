@@ -1,4 +1,4 @@
-UNWIND $rows AS r
+UNWIND $batch.rows AS r
 MATCH (p:Process {uid: r.actorUid})
 MATCH (ip:IP {address: r.dstIp})
 MERGE (p)-[c:CONNECTED {eventId: r.eventId}]->(ip)

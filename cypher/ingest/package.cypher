@@ -1,5 +1,5 @@
 // Package installs, upgrades and removals; the Package node is shared across hosts (fleet pivot).
-UNWIND $rows AS r
+UNWIND $batch.rows AS r
 MATCH (h:Host {id: r.hostId})
 MERGE (pkg:Package {key: r.packageKey})
   ON CREATE SET pkg.manager = r.manager, pkg.name = r.name

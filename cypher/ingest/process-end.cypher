@@ -1,3 +1,3 @@
-UNWIND $rows AS r
+UNWIND $batch.rows AS r
 MATCH (p:Process {uid: r.actorUid})
 SET p.endTs = r.ts

@@ -1,6 +1,6 @@
 // A process start is authoritative for the process's properties, also over a placeholder made
 // earlier from a child or an event that arrived first. Nodes exist already (nodes/*).
-UNWIND $rows AS r
+UNWIND $batch.rows AS r
 MATCH (p:Process {uid: r.uid})
 SET p.hostId = r.hostId, p.pid = r.pid, p.image = r.image, p.imageName = r.imageName,
     p.commandLine = r.commandLine, p.commandLineLower = toLower(r.commandLine), p.user = r.user, p.startTs = r.ts, p.sha256 = r.sha256,

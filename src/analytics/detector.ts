@@ -8,7 +8,7 @@ import { FindingsService } from '../services/findingsService.js';
 import { TuningService } from '../services/tuningService.js';
 import { touchedBy, type BatchTouch } from './candidates.js';
 import { loadCatalog, type Analytic } from './catalog.js';
-import { analyticParams, anchorsInWindow, evaluateAnchors, LIVE_ANCHORS_PER_QUERY, reachMs } from './evaluate.js';
+import { analyticParams, anchorsInWindow, evaluateAnchors, reachMs } from './evaluate.js';
 import type { Finding } from './findings.js';
 
 const tuningServices = new WeakMap<Driver, TuningService>();
@@ -53,7 +53,7 @@ export async function detectAfterBatch(
     const scope = { since: touch.minTs - reachMs(params), until: touch.maxTs + reachMs(params) };
     await clock.time(analytic.id, async () => {
       const anchorUids = (await anchorsFor(driver, analytic, hood, scope, database)).filter((uid) => onPlatformOf(analytic, osByHost, uid));
-      if (anchorUids.length > 0) findings.push(...(await evaluateAnchors(driver, analytic, params, scope, anchorUids, database, LIVE_ANCHORS_PER_QUERY)));
+      if (anchorUids.length > 0) findings.push(...(await evaluateAnchors(driver, analytic, params, scope, anchorUids, database)));
     });
   }
   // One upsert per batch: one transaction and one look at the suppressions, whatever the analytics found.
@@ -64,7 +64,8 @@ export async function detectAfterBatch(
 async function neighbourhoodOf(driver: Driver, touch: BatchTouch, database?: string): Promise<Neighbourhood> {
   const { records } = await driver.executeQuery(
     cypher('analytics/_shared/neighbourhood'),
-    { processUids: touch.processUids, startedUids: touch.startedUids, fileUids: touch.fileUids, hostIps: touch.windowHostIps },
+    // Lists inside a map: one plan whatever their sizes (see evaluate.ts).
+    { touched: { processUids: touch.processUids, startedUids: touch.startedUids, fileUids: touch.fileUids, hostIps: touch.windowHostIps } },
     { database, routing: 'READ' },
   );
   const row = records[0];

@@ -5,7 +5,7 @@ import neo4j from 'neo4j-driver';
 import { cypherDir } from '../config/paths.js';
 import { cypher } from '../graph/cypher.js';
 import { loadCatalog } from './catalog.js';
-import { analyticParams, anchorsInWindow, LIVE_PLANNED_SIZES } from './evaluate.js';
+import { analyticParams, anchorsInWindow } from './evaluate.js';
 
 /** A key no node has: the queries run with parameters of their real types and match nothing. */
 const NO_SUCH_UID = 'provhunt:warmup:none';
@@ -66,15 +66,12 @@ export async function warmDetectionQueries(driver: Driver, database?: string): P
   const started = Date.now();
   await ensureGraphTokens(driver, database);
   const none = [NO_SUCH_UID];
-  await driver.executeQuery(cypher('analytics/_shared/neighbourhood'), { processUids: none, startedUids: none, fileUids: none, hostIps: none }, { database, routing: 'READ' });
+  await driver.executeQuery(cypher('analytics/_shared/neighbourhood'), { touched: { processUids: none, startedUids: none, fileUids: none, hostIps: none } }, { database, routing: 'READ' });
   for (const analytic of loadCatalog()) {
     await anchorsInWindow(driver, analytic, { since: 0, until: 0, hostIds: none }, database);
-    // Once per list-size bucket live detection uses (src/analytics/evaluate.ts).
-    for (const size of LIVE_PLANNED_SIZES) {
-      const anchorUids = Array.from({ length: size }, (_, i) => `${NO_SUCH_UID}:${i}`);
-      const params = { ...analyticParams(analytic), since: neo4j.int(0), until: neo4j.int(0), anchorUids };
-      await driver.executeQuery(cypher(`analytics/${analytic.dir}/${analytic.queries.chain}`), params, { database, routing: 'READ' });
-    }
+    // One plan serves every number of anchors: they travel inside a map (src/analytics/evaluate.ts).
+    const params = { ...analyticParams(analytic), since: neo4j.int(0), until: neo4j.int(0), anchors: { uids: none } };
+    await driver.executeQuery(cypher(`analytics/${analytic.dir}/${analytic.queries.chain}`), params, { database, routing: 'READ' });
   }
   return Date.now() - started;
 }

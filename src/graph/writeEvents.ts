@@ -34,7 +34,11 @@ const steps: Array<[keyof WritePlan, string]> = [
   ['fileSignatures', 'ingest/file-signature'],
 ];
 
-/** Writes one batch in one transaction: a retried batch either fully applies or not at all, and MERGE keys make it idempotent. */
+/**
+ * Writes one batch in one transaction: a retried batch either fully applies or not at all, and MERGE keys make it idempotent.
+ * Rows travel inside a map ($batch.rows): Neo4j plans a top-level list parameter once per size
+ * bucket (0, 1, 2-10, 11-100, ...), a list inside a map once, so a 3-event batch never re-plans.
+ */
 export async function writeEvents(driver: Driver, events: NormalizedEvent[], database?: string, clock = new StageClock()): Promise<WritePlan> {
   const plan = planWrites(events);
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
@@ -44,7 +48,7 @@ export async function writeEvents(driver: Driver, events: NormalizedEvent[], dat
       clock.count('writeAttempts');
       for (const [key, statement] of steps) {
         const rows = plan[key];
-        if (rows.length > 0) await clock.time(`write.${key}`, () => tx.run(cypher(statement), { rows: rows.map(withIntegers) }));
+        if (rows.length > 0) await clock.time(`write.${key}`, () => tx.run(cypher(statement), { batch: { rows: rows.map(withIntegers) } }));
       }
     });
   } finally {

@@ -68,7 +68,7 @@ export class FindingsService {
       facts: undefined,
       evidence: undefined,
     }));
-    const { records } = await this.driver.executeQuery(cypher('findings/upsert'), { rows }, { database: this.database });
+    const { records } = await this.driver.executeQuery(cypher('findings/upsert'), { batch: { rows } }, { database: this.database });
     const at = Date.now();
     const changes = records
       .filter((r) => r.get('change') !== null)

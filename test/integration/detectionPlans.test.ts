@@ -1,8 +1,36 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/analytics/catalog.js';
+import { detectAfterBatch } from '../../src/analytics/detector.js';
+import { analyticParams, anchorsInWindow, evaluateAnchors } from '../../src/analytics/evaluate.js';
 import { ensureGraphTokens, warmDetectionQueries } from '../../src/analytics/warmup.js';
+import { writeEvents } from '../../src/graph/writeEvents.js';
+import type { NormalizedEvent } from '../../src/model/event.js';
 import { freshGraph } from '../support/graph.js';
+
+/** n msiexec starts on one host, each with its own image file and content: every batch size touches the same statements. */
+function msiexecStarts(n: number, batch: number): NormalizedEvent[] {
+  const host = { id: 'plans-host', name: 'plans-host', os: 'windows' as const };
+  return Array.from({ length: n }, (_, i) => {
+    const key = `${batch}-${i}`;
+    return {
+      v: 1,
+      id: `plans-${key}`,
+      ts: 1_700_000_000_000 + batch * 1000 + i,
+      host,
+      source: { format: 'test', recordId: key },
+      kind: 'process.start',
+      process: { uid: `plans-host|p-${key}`, pid: 1000 + i, image: `C:\\Windows\\Temp\\${key}\\msiexec.exe`, commandLine: 'msiexec /i https://example.invalid/a.msi', hashes: { sha256: key.padStart(64, '0') } },
+      parent: { uid: `plans-host|parent-${batch}`, pid: 4 },
+    } as NormalizedEvent;
+  });
+}
+
+/** How many plans Neo4j holds, counted by clearing them (db.clearQueryCaches reports the number). */
+async function clearPlans(driver: Driver): Promise<number> {
+  const message = (await driver.executeQuery('CALL db.clearQueryCaches()')).records[0]!.get(0) as string;
+  return Number(/cleared of (\d+) quer/.exec(message)?.[1] ?? 0);
+}
 
 /** What workers do at start so that batches do not pay for query planning. */
 describe('detection query plans prepared ahead of batches (real Neo4j)', () => {
@@ -21,6 +49,30 @@ describe('detection query plans prepared ahead of batches (real Neo4j)', () => {
     const keys = (await driver.executeQuery('CALL db.propertyKeys() YIELD propertyKey RETURN collect(propertyKey) AS keys')).records[0]!.get('keys') as string[];
     expect(keys).toEqual(expect.arrayContaining(['notarized', 'teamId', 'verdict', 'platformBinary']));
     // (db.labels() and db.relationshipTypes() list only tokens in use; property keys are listed once created.)
+  });
+
+  it('needs one plan per statement whatever the batch size, because lists travel inside maps', async () => {
+    let batch = 0;
+    // What a worker runs for one batch of n events, plus every chain and window scan with n anchors and hosts.
+    const liveRound = async (n: number) => {
+      const events = msiexecStarts(n, batch++);
+      await detectAfterBatch(driver, events, undefined, await writeEvents(driver, events));
+      const fakes = Array.from({ length: n }, (_, i) => `plans:none:${i}`);
+      for (const analytic of loadCatalog()) {
+        await evaluateAnchors(driver, analytic, analyticParams(analytic), { since: 0, until: 1 }, fakes);
+        await anchorsInWindow(driver, analytic, { since: 0, until: 1, hostIds: fakes });
+      }
+    };
+    // Four rounds each time: Neo4j also caches a query a second time once it is hot (after ~10 runs,
+    // with compiled expressions), so only rounds of the same number compare, and only as a bound.
+    await clearPlans(driver);
+    for (const n of [1, 1, 1, 1]) await liveRound(n);
+    const plansForOneSize = await clearPlans(driver);
+    for (const n of [1, 2, 11, 150]) await liveRound(n);
+    // A top-level list parameter would add a plan per size bucket (0, 1, 2-10, 11-100, 101-1,000):
+    // three more for each of the ~17 statements here.
+    expect(plansForOneSize).toBeGreaterThan(10);
+    expect(await clearPlans(driver)).toBeLessThanOrEqual(plansForOneSize);
   });
 
   it("plans every analytic's queries with the parameters batches use", async () => {

@@ -2,7 +2,7 @@
 // path) or a DLL → within the window, a connection by the install to an external destination that
 // no one contacted in the look-back before it, or a module load that is neither validly signed by
 // an approved publisher nor common in the fleet. The command line alone is no finding.
-// Parameters: $anchorUids are Process uids (continuous evaluation passes every process a batch
+// Parameters: $anchors.uids are Process uids (continuous evaluation passes every process a batch
 // touched and its ancestors, so only msiexec is kept); $since/$until bound the anchor's start.
 //
 // Linking (shared with AN0940, keep the two in step): the service instance (msiexec /V) and the
@@ -14,7 +14,7 @@
 // (Windows Installer runs one install at a time). An install is the top client of a chain of
 // client msiexec processes; its members are its process tree and the trees of its server-side
 // roots (the long-lived service instance stands only for itself, its children being roots).
-UNWIND $anchorUids AS anchorUid
+UNWIND $anchors.uids AS anchorUid
 MATCH (a:Process {uid: anchorUid})
 // Stage 0: the install(s) the anchor belongs to. A server anchor stands for the client its root is
 // linked to; the service instance also for its children in range (a late child reaches only them).

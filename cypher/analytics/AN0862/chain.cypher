@@ -2,8 +2,8 @@
 // that binary (first process that executes it, or loads it for a library) → anomalies of that run
 // (shell child, unsigned module, unsigned or re-signed binary, unapproved egress) within the window.
 // Each CALL aggregates, so it yields one row (maybe an empty list) and never drops the chain.
-// Parameters: $anchorUids are candidate written files (File.uid); $since/$until bound the write time.
-UNWIND $anchorUids AS anchorUid
+// Parameters: $anchors.uids are candidate written files (File.uid); $since/$until bound the write time.
+UNWIND $anchors.uids AS anchorUid
 MATCH (written:File {uid: anchorUid})
 WHERE any(ext IN $binaryExtensions WHERE written.name ENDS WITH ext)
   AND any(fragment IN $programPaths WHERE toLower(written.path) CONTAINS fragment)

@@ -3,8 +3,8 @@
 // children and egress, or a package from an unapproved repository around the write, all within
 // TimeWindow of the write.
 // Each CALL that gathers a signal aggregates, so a missing signal never drops the chain.
-// Parameters: $anchorUids are candidate files (File.uid); $since/$until bound the write time.
-UNWIND $anchorUids AS anchorUid
+// Parameters: $anchors.uids are candidate files (File.uid); $since/$until bound the write time.
+UNWIND $anchors.uids AS anchorUid
 MATCH (a:File {uid: anchorUid})
 CALL (a) {
   // dpkg unpacks into <path>.dpkg-new and renames it over <path>: a sensor that records creates but

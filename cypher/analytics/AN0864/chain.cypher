@@ -3,8 +3,8 @@
 // install → that run's shell children, modules, signature facts, verifier verdicts and egress, or a
 // formula from an untrusted tap, all within TimeWindow of the write. Each CALL that gathers a
 // signal aggregates, so a missing signal never drops the chain.
-// Parameters: $anchorUids are candidate files (File.uid); $since/$until bound the write time.
-UNWIND $anchorUids AS anchorUid
+// Parameters: $anchors.uids are candidate files (File.uid); $since/$until bound the write time.
+UNWIND $anchors.uids AS anchorUid
 MATCH (a:File {uid: anchorUid})
 CALL (a) {
   RETURN a.uid AS imageUid

@@ -1,7 +1,7 @@
 // AN0940 chain: an msiexec install → the processes that ran for it → a program started from a
 // temp directory, a custom-action DLL loaded from one (through a proxy such as rundll32 or not),
 // or a shell, unless an approved signer or the fleet's history vouches for it.
-// Parameters: $anchorUids are Process uids (continuous evaluation passes every process a batch
+// Parameters: $anchors.uids are Process uids (continuous evaluation passes every process a batch
 // touched and its ancestors, so only msiexec is kept); $since/$until bound the anchor's start.
 //
 // Linking (shared with AN0445, keep the two in step): the service instance (msiexec /V) and the
@@ -13,7 +13,7 @@
 // (Windows Installer runs one install at a time). An install is the top client of a chain of
 // client msiexec processes; its members are its process tree and the trees of its server-side
 // roots (the long-lived service instance stands only for itself, its children being roots).
-UNWIND $anchorUids AS anchorUid
+UNWIND $anchors.uids AS anchorUid
 MATCH (a:Process {uid: anchorUid})
 WHERE a.imageName IN $installerImages AND a.startTs >= $since AND a.startTs <= $until
 // Stage 0: the install(s) the anchor belongs to. A server anchor stands for the client its root is

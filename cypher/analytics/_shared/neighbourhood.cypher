@@ -4,7 +4,7 @@
 // Only files some process wrote can anchor a DET0309 chain, so the others are dropped here.
 // (These are seeds: each analytic's chain query still applies its own window to the writes.)
 CALL () {
-  UNWIND $processUids AS uid
+  UNWIND $touched.processUids AS uid
   MATCH (ancestor:Process)-[:SPAWNED*0..4]->(:Process {uid: uid})
   RETURN collect(DISTINCT ancestor) AS processes
 }
@@ -16,18 +16,18 @@ CALL (processes) {
 // A process start that arrives late (an installer whose writes came first) can complete the
 // chains of files it or its descendants wrote.
 CALL () {
-  UNWIND $startedUids AS uid
+  UNWIND $touched.startedUids AS uid
   MATCH (:Process {uid: uid})-[:SPAWNED*0..4]->(:Process)-[:WROTE]->(f:File)
   RETURN collect(DISTINCT f.uid) AS descendantWrites
 }
 CALL (imageUids, descendantWrites) {
-  UNWIND imageUids + descendantWrites + $fileUids AS uid
+  UNWIND imageUids + descendantWrites + $touched.fileUids AS uid
   MATCH (f:File {uid: uid})
   WHERE EXISTS { (:Process)-[:WROTE]->(f) }
   RETURN collect(DISTINCT f.uid) AS writtenFileUids
 }
 CALL () {
-  UNWIND $hostIps AS ip
+  UNWIND $touched.hostIps AS ip
   MATCH (h:Host)-[:HAD_IP]->(:IP {address: ip})
   RETURN collect(DISTINCT h.id) AS ipHostIds
 }

@@ -1,5 +1,5 @@
 // From DNS answers and from connections that carry the destination's host name.
-UNWIND $rows AS r
+UNWIND $batch.rows AS r
 MATCH (d:Domain {name: r.domain})
 MATCH (ip:IP {address: r.ip})
 MERGE (d)-[res:RESOLVED_TO]->(ip)

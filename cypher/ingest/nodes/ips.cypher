@@ -1,2 +1,2 @@
-UNWIND $rows AS r
+UNWIND $batch.rows AS r
 MERGE (:IP {address: r.address})
