@@ -62,6 +62,9 @@ const env = {
   PROVHUNT_LOG_LEVEL: 'warn',
   PROVHUNT_WORKER_CONCURRENCY: values.concurrency,
   PROVHUNT_WORKER_METRICS_PORT: '0',
+  // The preload grows the graph from nothing within a minute: check for stale plans more often than
+  // the 60 s default, so the re-plan a production stack makes within a minute happens during the preload here.
+  PROVHUNT_PLAN_REFRESH_CHECK_MS: '5000',
 };
 const queue = ingestQueue(stack.connections.redis.url, prefix);
 const workers = Array.from({ length: Number(values.workers) }, () => spawnNode(path.join(projectRoot, 'dist', 'workers', 'ingest.js'), [], env));

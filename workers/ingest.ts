@@ -6,7 +6,8 @@
  */
 import { loadConfig } from '../src/config/config.js';
 import { createDriver } from '../src/graph/driver.js';
-import { warmDetectionQueries } from '../src/analytics/warmup.js';
+import { Redis } from 'ioredis';
+import { defaultPlanRefresh, maintainDetectionPlans } from '../src/analytics/planRefresh.js';
 import { startIngestWorker } from '../src/ingest/ingestWorker.js';
 import { createLogger } from '../src/log.js';
 import { serveWorkerMetrics, WorkerMetrics } from '../src/metrics/workerMetrics.js';
@@ -33,9 +34,13 @@ const metricsEndpoint = await serveWorkerMetrics(metrics.registry, config.worker
 
 await worker.waitUntilReady();
 log.info({ pid: process.pid, concurrency: config.workers.concurrency, metrics: metricsEndpoint?.url }, 'ingest worker ready');
-// In the background: a batch arriving meanwhile only waits for the plans it needs.
-warmDetectionQueries(driver, connections.neo4j.database).then(
-  (ms) => log.info({ ms }, 'detection queries planned'),
+// In the background: plans for the detection queries now, and a new generation of them as the
+// graph grows (src/analytics/planRefresh.ts); a batch arriving meanwhile only plans what it needs.
+const plansRedis = new Redis(connections.redis.url, { maxRetriesPerRequest: 3 });
+plansRedis.on('error', (err) => log.warn({ err: err.message }, 'plan maintenance redis error'));
+let stopPlanRefresh = () => {};
+maintainDetectionPlans(driver, plansRedis, config.queuePrefix, log, connections.neo4j.database, { ...defaultPlanRefresh, checkEveryMs: config.workers.planRefreshCheckMs }).then(
+  (stop) => (stopPlanRefresh = stop),
   (err: Error) => log.warn({ err: err.message }, 'planning detection queries failed; the first batches plan them'),
 );
 
@@ -46,6 +51,8 @@ async function shutdown(signal: string): Promise<void> {
   log.info({ signal }, 'ingest worker stopping');
   // Finishes the batches in hand; an unfinished one is re-queued by BullMQ's stalled-job check.
   await worker.close();
+  stopPlanRefresh();
+  plansRedis.disconnect();
   await metricsEndpoint?.close();
   await driver.close();
   process.exit(0);

@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { hostOfUid } from '../adapters/identity.js';
 import { planWrites, type WritePlan } from '../graph/eventRows.js';
-import { cypher } from '../graph/cypher.js';
+import { detectionCypher } from './planGenerations.js';
 import type { NormalizedEvent } from '../model/event.js';
 import { StageClock } from '../stageClock.js';
 import { FindingsService } from '../services/findingsService.js';
@@ -63,7 +63,7 @@ export async function detectAfterBatch(
 
 async function neighbourhoodOf(driver: Driver, touch: BatchTouch, database?: string): Promise<Neighbourhood> {
   const { records } = await driver.executeQuery(
-    cypher('analytics/_shared/neighbourhood'),
+    detectionCypher('analytics/_shared/neighbourhood'),
     // Lists inside a map: one plan whatever their sizes (see evaluate.ts).
     { touched: { processUids: touch.processUids, startedUids: touch.startedUids, fileUids: touch.fileUids, hostIps: touch.windowHostIps } },
     { database, routing: 'READ' },

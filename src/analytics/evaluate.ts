@@ -1,5 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import { cypher } from '../graph/cypher.js';
+import { currentPlanGeneration, detectionCypher } from './planGenerations.js';
 import { tunableOf, type Analytic } from './catalog.js';
 import { toFinding, type AnalyticMatch, type Finding } from './findings.js';
 import { convertTunable } from './tunables.js';
@@ -71,10 +71,10 @@ export function reachMs(params: Record<string, unknown>): number {
 }
 
 /** The anchors of an analytic within a time range (and hosts): what a retro-hunt walks. */
-export async function anchorsInWindow(driver: Driver, analytic: Analytic, scope: EvaluationScope, database?: string): Promise<string[]> {
+export async function anchorsInWindow(driver: Driver, analytic: Analytic, scope: EvaluationScope, database?: string, generation = currentPlanGeneration()): Promise<string[]> {
   const params = { since: neo4j.int(scope.since), until: neo4j.int(scope.until), scope: { hostIds: scope.hostIds ?? null }, imageNames: analytic.anchor.imageNames };
   const query = analytic.anchor.kind === 'file' ? 'analytics/_shared/file-anchors-in-window' : 'analytics/_shared/process-anchors-in-window';
-  const { records } = await driver.executeQuery(cypher(query), params, { database, routing: 'READ' });
+  const { records } = await driver.executeQuery(detectionCypher(query, generation), params, { database, routing: 'READ' });
   return records.map((r) => r.get('uid') as string);
 }
 
@@ -98,7 +98,7 @@ export async function evaluateAnchors(
   const findings: Finding[] = [];
   for (let i = 0; i < anchors.length; i += anchorsPerQuery) {
     const { records } = await driver.executeQuery(
-      cypher(`analytics/${analytic.dir}/${analytic.queries.chain}`),
+      detectionCypher(`analytics/${analytic.dir}/${analytic.queries.chain}`),
       { ...params, anchors: { uids: anchors.slice(i, i + anchorsPerQuery) } },
       { database, routing: 'READ' },
     );

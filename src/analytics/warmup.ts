@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { cypherDir } from '../config/paths.js';
-import { cypher } from '../graph/cypher.js';
 import { loadCatalog } from './catalog.js';
 import { analyticParams, anchorsInWindow } from './evaluate.js';
+import { currentPlanGeneration, detectionCypher } from './planGenerations.js';
 
 /** A key no node has: the queries run with parameters of their real types and match nothing. */
 const NO_SUCH_UID = 'provhunt:warmup:none';
@@ -62,16 +62,16 @@ export async function ensureGraphTokens(driver: Driver, database?: string): Prom
  * inside the first batch of every platform: the difference between a finding in a second and a
  * finding in twenty. Parameters keep their real types, because Neo4j's plan cache is keyed by them.
  */
-export async function warmDetectionQueries(driver: Driver, database?: string): Promise<number> {
+export async function warmDetectionQueries(driver: Driver, database?: string, generation = currentPlanGeneration()): Promise<number> {
   const started = Date.now();
   await ensureGraphTokens(driver, database);
   const none = [NO_SUCH_UID];
-  await driver.executeQuery(cypher('analytics/_shared/neighbourhood'), { touched: { processUids: none, startedUids: none, fileUids: none, hostIps: none } }, { database, routing: 'READ' });
+  await driver.executeQuery(detectionCypher('analytics/_shared/neighbourhood', generation), { touched: { processUids: none, startedUids: none, fileUids: none, hostIps: none } }, { database, routing: 'READ' });
   for (const analytic of loadCatalog()) {
-    await anchorsInWindow(driver, analytic, { since: 0, until: 0, hostIds: none }, database);
+    await anchorsInWindow(driver, analytic, { since: 0, until: 0, hostIds: none }, database, generation);
     // One plan serves every number of anchors: they travel inside a map (src/analytics/evaluate.ts).
     const params = { ...analyticParams(analytic), since: neo4j.int(0), until: neo4j.int(0), anchors: { uids: none } };
-    await driver.executeQuery(cypher(`analytics/${analytic.dir}/${analytic.queries.chain}`), params, { database, routing: 'READ' });
+    await driver.executeQuery(detectionCypher(`analytics/${analytic.dir}/${analytic.queries.chain}`, generation), params, { database, routing: 'READ' });
   }
   return Date.now() - started;
 }

@@ -29,6 +29,7 @@ export const envSchema = z.object({
   PROVHUNT_WORKER_LOCK_MS: positiveInt.min(1000).default(30_000),
   PROVHUNT_WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   PROVHUNT_WORKER_METRICS_PORT: port.default(9464),
+  PROVHUNT_PLAN_REFRESH_CHECK_MS: positiveInt.min(100).default(60_000),
   PROVHUNT_BATCH_SIZE: positiveInt.max(50_000).default(2000),
   PROVHUNT_INGEST_MAX_BYTES: positiveInt.default(64 * 1024 * 1024),
   PROVHUNT_INGEST_MAX_WAITING: positiveInt.default(500),
@@ -54,7 +55,8 @@ export interface Config {
   redis: { url?: string; localPort: number };
   api: { host: string; port: number; key?: string; metricsPublic: boolean };
   /** metrics: where each worker process serves GET /metrics (npm start gives its N workers port, port + 1, ...). */
-  workers: { processes: number; concurrency: number; lockMs: number; metrics: { host: string; port: number } };
+  /** planRefreshCheckMs: how often a worker checks whether the graph grew enough to plan the detection queries again. */
+  workers: { processes: number; concurrency: number; lockMs: number; metrics: { host: string; port: number }; planRefreshCheckMs: number };
   ingest: { batchSize: number; maxBodyBytes: number; maxWaitingBatches: number };
   queuePrefix: string;
   logLevel: Env['PROVHUNT_LOG_LEVEL'];
@@ -94,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: e.PROVHUNT_WORKER_CONCURRENCY,
       lockMs: e.PROVHUNT_WORKER_LOCK_MS,
       metrics: { host: e.PROVHUNT_WORKER_METRICS_HOST, port: e.PROVHUNT_WORKER_METRICS_PORT },
+      planRefreshCheckMs: e.PROVHUNT_PLAN_REFRESH_CHECK_MS,
     },
     ingest: { batchSize: e.PROVHUNT_BATCH_SIZE, maxBodyBytes: e.PROVHUNT_INGEST_MAX_BYTES, maxWaitingBatches: e.PROVHUNT_INGEST_MAX_WAITING },
     queuePrefix: e.PROVHUNT_QUEUE_PREFIX,

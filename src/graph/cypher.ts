@@ -20,6 +20,24 @@ export function cypher(name: string): string {
   return text;
 }
 
+/**
+ * The same statement under another plan-cache key. Neo4j keys its cached plans by the query text,
+ * comments included, so generation N+1 of a query can be planned in the background while batches
+ * still run generation N from the cache (src/analytics/planGenerations.ts).
+ */
+export function cypherOfGeneration(name: string, generation: number): string {
+  const base = cypher(name);
+  if (generation === 0) return base;
+  const key = `${name}#${generation}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    text = `${base}\n// plan generation ${generation}`;
+    cache.set(key, text);
+    names.set(text, name);
+  }
+  return text;
+}
+
 /** The file name a statement was loaded from (for metrics), or undefined for inline Cypher. */
 export const cypherNameOf = (text: string): string | undefined => names.get(text);
 

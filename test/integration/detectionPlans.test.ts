@@ -6,7 +6,11 @@ import { analyticParams, anchorsInWindow, evaluateAnchors } from '../../src/anal
 import { ensureGraphTokens, warmDetectionQueries } from '../../src/analytics/warmup.js';
 import { writeEvents } from '../../src/graph/writeEvents.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
-import { freshGraph } from '../support/graph.js';
+import { Redis } from 'ioredis';
+import { currentPlanGeneration, detectionCypher, usePlanGeneration } from '../../src/analytics/planGenerations.js';
+import { maintainDetectionPlans } from '../../src/analytics/planRefresh.js';
+import { createLogger } from '../../src/log.js';
+import { freshGraph, stack, uniquePrefix } from '../support/graph.js';
 
 /** n msiexec starts on one host, each with its own image file and content: every batch size touches the same statements. */
 function msiexecStarts(n: number, batch: number): NormalizedEvent[] {
@@ -79,5 +83,45 @@ describe('detection query plans prepared ahead of batches (real Neo4j)', () => {
     expect(loadCatalog().length).toBe(5);
     // Throws (ParameterMissing, syntax) if a query needs a parameter the warm-up does not pass.
     await expect(warmDetectionQueries(driver)).resolves.toBeGreaterThan(0);
+  });
+
+  it('plans a new generation of the detection queries in the background once the graph has grown by the factor, and every worker switches to it', async () => {
+    const redis = new Redis(stack().redisUrl);
+    const prefix = uniquePrefix('plans');
+    const announced = async () => Number(await redis.get(`${prefix}:plans:generation`)) || 0;
+    const plannedAt = async () => Number(await redis.get(`${prefix}:plans:plannedAtNodes`));
+    const waitFor = async (done: () => boolean | Promise<boolean>) => {
+      for (let i = 0; i < 100 && !(await done()); i++) await new Promise((r) => setTimeout(r, 100));
+    };
+    await driver.executeQuery('MATCH (n) DETACH DELETE n');
+    await driver.executeQuery('UNWIND range(1, 20) AS i CREATE (:PlanProbe {i: i})');
+    usePlanGeneration(0);
+    const stop = await maintainDetectionPlans(driver, redis, prefix, createLogger('test', 'silent'), undefined, { checkEveryMs: 100, growthFactor: 2, minNodes: 30 });
+    try {
+      expect(await plannedAt()).toBe(20); // the size the start-up plans were made for
+      expect(currentPlanGeneration()).toBe(0);
+      await clearPlans(driver);
+      await driver.executeQuery('UNWIND range(1, 30) AS i CREATE (:PlanProbe {i: i})'); // 50 nodes: 2.5 times 20
+      await waitFor(async () => (await announced()) === 1);
+      expect(await plannedAt()).toBe(50);
+      expect(currentPlanGeneration()).toBe(1);
+      expect(detectionCypher('analytics/_shared/neighbourhood')).toMatch(/\/\/ plan generation 1$/);
+      // The neighbourhood, five chains and two window scans at least, planned without any batch.
+      expect(await clearPlans(driver)).toBeGreaterThanOrEqual(8);
+      // A worker still on generation 0 (another process) switches at its next check.
+      usePlanGeneration(0);
+      await waitFor(() => currentPlanGeneration() === 1);
+      expect(currentPlanGeneration()).toBe(1);
+      await driver.executeQuery('UNWIND range(1, 40) AS i CREATE (:PlanProbe {i: i})'); // 90 nodes: under 2 times 50
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await announced()).toBe(1);
+      // Only the size checks and this test's own CREATE: no detection query was planned again.
+      expect(await clearPlans(driver)).toBeLessThanOrEqual(2);
+    } finally {
+      stop();
+      usePlanGeneration(0);
+      await driver.executeQuery('MATCH (n:PlanProbe) DELETE n');
+      redis.disconnect();
+    }
   });
 });
