@@ -19,7 +19,7 @@ import { writeEvents } from '../src/graph/writeEvents.js';
 import { openInput } from '../src/ingest/openInput.js';
 import { parseInput } from '../src/ingest/parseInput.js';
 import type { NormalizedEvent } from '../src/model/event.js';
-import { INGEST_QUEUE, redisConnection } from '../src/queue/queues.js';
+import { INGEST_QUEUE, ingestQueue, redisConnection } from '../src/queue/queues.js';
 import { generateTelemetry } from './generateTelemetry.js';
 import { benchStack, exitOf, machineLine, percentile, rssSampler, spawnNode } from './support.js';
 
@@ -151,6 +151,7 @@ async function endToEnd(input: string) {
   for (const w of workers) w.kill('SIGTERM');
   await Promise.all(workers.map(exitOf));
   await queueEvents.close();
+  const stages = await stageTotals(prefix);
   latencies.sort((a, b) => a - b);
   const accepted = Number(/accepted (\d+) events/.exec(stderr)?.[1] ?? 0);
   return {
@@ -160,5 +161,20 @@ async function endToEnd(input: string) {
     batchQueueToDoneMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)) },
     producerPeakMb: producerMemory.peakMb(),
     workerPeakMb: workerMemory.map((m) => m.peakMb()),
+    workerSecondsByStage: stages,
   };
+}
+
+/** Worker time summed over every batch by stage (each job's stagesMs), in seconds: where the pipeline's time went. */
+async function stageTotals(prefix: string): Promise<Record<string, number>> {
+  const queue = ingestQueue(stack.connections.redis.url, prefix);
+  try {
+    const totals: Record<string, number> = {};
+    for (const job of await queue.getCompleted(0, -1)) {
+      for (const [stage, value] of Object.entries(job.returnvalue?.stagesMs ?? {})) totals[stage] = (totals[stage] ?? 0) + value;
+    }
+    return Object.fromEntries(Object.entries(totals).map(([stage, total]) => [stage, stage === 'writeAttempts' ? total : +(total / 1000).toFixed(1)]));
+  } finally {
+    await queue.close();
+  }
 }
