@@ -16,6 +16,8 @@
 // roots (the long-lived service instance stands only for itself, its children being roots).
 UNWIND $anchors.uids AS anchorUid
 MATCH (a:Process {uid: anchorUid})
+// A seek per anchor whatever the planner guesses of the list's size (it arrives inside a map).
+USING INDEX a:Process(uid)
 // Stage 0: the install(s) the anchor belongs to. A server anchor stands for the client its root is
 // linked to; the service instance also for its children in range (a late child reaches only them).
 // Another process stands for a client on its host whose command line names where it connected in

@@ -5,6 +5,8 @@
 // Parameters: $anchors.uids are candidate written files (File.uid); $since/$until bound the write time.
 UNWIND $anchors.uids AS anchorUid
 MATCH (written:File {uid: anchorUid})
+// A seek per anchor whatever the planner guesses of the list's size (it arrives inside a map).
+USING INDEX written:File(uid)
 WHERE any(ext IN $binaryExtensions WHERE written.name ENDS WITH ext)
   AND any(fragment IN $programPaths WHERE toLower(written.path) CONTAINS fragment)
 MATCH (writer:Process)-[w:WROTE]->(written)

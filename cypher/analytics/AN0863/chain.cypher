@@ -6,6 +6,8 @@
 // Parameters: $anchors.uids are candidate files (File.uid); $since/$until bound the write time.
 UNWIND $anchors.uids AS anchorUid
 MATCH (a:File {uid: anchorUid})
+// A seek per anchor whatever the planner guesses of the list's size (it arrives inside a map).
+USING INDEX a:File(uid)
 CALL (a) {
   // dpkg unpacks into <path>.dpkg-new and renames it over <path>: a sensor that records creates but
   // not renames (Sysmon for Linux) names only the staging file, while the run names the real one.

@@ -6,6 +6,8 @@
 // Parameters: $anchors.uids are candidate files (File.uid); $since/$until bound the write time.
 UNWIND $anchors.uids AS anchorUid
 MATCH (a:File {uid: anchorUid})
+// A seek per anchor whatever the planner guesses of the list's size (it arrives inside a map).
+USING INDEX a:File(uid)
 CALL (a) {
   RETURN a.uid AS imageUid
   UNION
