@@ -25,6 +25,7 @@ CALL (a) {
       }
   }
   MATCH (inside:File)
+  USING INDEX inside:File(hostId, path)
   WHERE inside.hostId = a.hostId AND inside.path STARTS WITH a.path + '/' AND EXISTS { MATCH (:Process)-[:EXECUTED]->(inside) }
   RETURN inside.uid AS imageUid
 }
