@@ -8,6 +8,7 @@ import { writeEvents } from '../../src/graph/writeEvents.js';
 import { jsonRecords } from '../../src/ingest/jsonRecords.js';
 import { openInput } from '../../src/ingest/openInput.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
+import { InvestigationService } from '../../src/services/investigationService.js';
 import { expireTelemetry } from '../../src/services/retentionService.js';
 import { freshGraph, graphCounts } from '../support/graph.js';
 
@@ -54,6 +55,19 @@ describe('Auditbeat file_integrity events without an acting process, in Neo4j', 
       { path: '/usr/sbin/example-agentd' },
       { path: '/usr/sbin/example-agentd;65e7271f' },
     ]);
+  });
+
+  it("shows the host's changes in its timeline, with no process, beside process writes", async () => {
+    const timeline = await new InvestigationService(driver).timeline('9f2c4e7a1b3d4c5e8f6a7b8c9d0e1f2a', { since: 0, until: Date.now(), kinds: ['fileWrite'], first: 50 });
+    const hostChanges = timeline.events.filter((e) => e.processUid === null);
+    expect(hostChanges.map((e) => `${e.op} ${e.target}`).sort()).toEqual([
+      'create /etc/example-agent/agent.conf',
+      'create /usr/sbin/example-agentd',
+      'create /usr/sbin/example-agentd;65e7271f',
+      'metadata /usr/sbin/example-agentd',
+      'modify /usr/local/bin/example-agent-postinst.sh',
+    ]);
+    expect(hostChanges.every((e) => e.image === null)).toBe(true);
   });
 
   it('keeps the one change whose process the sensor named (eBPF backend) on that process', async () => {
