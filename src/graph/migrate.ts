@@ -15,13 +15,24 @@ export async function migrate(driver: Driver, database?: string): Promise<string
   const applied = new Set(await appliedMigrations(driver, database));
   for (const name of names) {
     if (applied.has(name)) continue;
-    for (const statement of statements(cypher(`migrations/${name}`))) {
-      await driver.executeQuery(statement, {}, { database });
-    }
+    await applyMigration(driver, name, database);
     await driver.executeQuery(cypher('schema/record-migration'), { name }, { database });
   }
   await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
   return names;
+}
+
+/**
+ * Runs one migration's statements, each in an auto-commit transaction: a back-fill over a large
+ * graph commits in batches (`CALL { ... } IN TRANSACTIONS`), which a managed transaction cannot run.
+ */
+export async function applyMigration(driver: Driver, name: string, database?: string): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    for (const statement of statements(cypher(`migrations/${name}`))) await session.run(statement);
+  } finally {
+    await session.close();
+  }
 }
 
 /** Every migration this build ships (cypher/migrations/*.cypher), in the order they apply. */

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectAfterBatch } from '../../src/analytics/detector.js';
 import type { RunningApi } from '../../src/api/server.js';
 import { projectRoot } from '../../src/config/paths.js';
-import { cypher, statements } from '../../src/graph/cypher.js';
+import { cypher } from '../../src/graph/cypher.js';
+import { applyMigration } from '../../src/graph/migrate.js';
 import { writeEvents } from '../../src/graph/writeEvents.js';
 import { openInput } from '../../src/ingest/openInput.js';
 import { parseInput } from '../../src/ingest/parseInput.js';
@@ -176,7 +177,7 @@ describe('binary pivot hosts, a page at a time, from the (sha256, hostId) index'
   it('back-fills the index properties of content links written before migration 014', async () => {
     await driver.executeQuery('MATCH ()-[c:HAS_CONTENT]->() REMOVE c.sha256, c.hostId');
     expect((await new PivotService(driver).hosts(tool, 10)).hosts).toEqual([]);
-    for (const statement of statements(cypher('migrations/014_binary_hosts'))) await driver.executeQuery(statement);
+    await applyMigration(driver, '014_binary_hosts');
     expect((await new PivotService(driver).hosts(tool, 10)).hosts).toEqual(expected);
   });
 });
