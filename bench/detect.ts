@@ -22,7 +22,7 @@ import { migrate } from '../src/graph/migrate.js';
 import { openInput } from '../src/ingest/openInput.js';
 import { parseInput } from '../src/ingest/parseInput.js';
 import type { NormalizedEvent } from '../src/model/event.js';
-import { enqueueBatch, ingestQueue } from '../src/queue/queues.js';
+import { enqueueBatch, ingestQueue, type IngestResult } from '../src/queue/queues.js';
 import { FindingsService, type StoredFinding } from '../src/services/findingsService.js';
 import { deliveryOrder, loadScenarios, scenarioEvents, unmet, type Expectation, type Scenario } from '../test/scenarios/scenarioRunner.js';
 import { generateTelemetry } from './generateTelemetry.js';
@@ -78,7 +78,7 @@ interface Delivered {
   /** Where the last batch's time went: waiting in the queue, then written and detected by a worker. */
   lastBatch: { queueWaitMs: number | null; workerMs: number | null };
   /** When the scenario's last batch to finish did, from the last enqueue (batches can finish out of order), and its attempts. */
-  lastFinished: { ms: number | null; attempts: number; retriedBatches: number; slowestBatch: { index: number; queueWaitMs: number; workerMs: number; stagesMs?: Record<string, number> } | null };
+  lastFinished: { ms: number | null; attempts: number; retriedBatches: number; slowestBatch: { index: number; queueWaitMs: number; workerMs: number; stagesMs?: Record<string, number>; counts?: Record<string, number> } | null };
 }
 
 // The background stream, stopped before the queue closes whether or not the run succeeds.
@@ -199,9 +199,9 @@ async function deliver(scenario: Scenario): Promise<Delivered> {
 }
 
 /** The batch whose worker time was longest, with its queue wait: what held a scenario's chain back. */
-function slowest(jobs: Array<{ timestamp: number; processedOn?: number; finishedOn?: number; returnvalue?: { stagesMs?: Record<string, number> } } | undefined>) {
+function slowest(jobs: Array<{ timestamp: number; processedOn?: number; finishedOn?: number; returnvalue?: IngestResult } | undefined>) {
   const timed = jobs.flatMap((j, index) =>
-    j?.processedOn && j.finishedOn ? [{ index, queueWaitMs: j.processedOn - j.timestamp, workerMs: j.finishedOn - j.processedOn, stagesMs: j.returnvalue?.stagesMs }] : [],
+    j?.processedOn && j.finishedOn ? [{ index, queueWaitMs: j.processedOn - j.timestamp, workerMs: j.finishedOn - j.processedOn, stagesMs: j.returnvalue?.stagesMs, counts: j.returnvalue?.counts }] : [],
   );
   return timed.sort((a, b) => b.workerMs - a.workerMs)[0] ?? null;
 }
@@ -215,6 +215,7 @@ async function batchTimes() {
     queueWaitMs: j.processedOn! - j.timestamp,
     workerMs: j.finishedOn! - j.processedOn!,
     stagesMs: j.returnvalue?.stagesMs,
+    counts: j.returnvalue?.counts,
   }));
   const summary = (rows: typeof timed) => {
     const wait = rows.map((r) => r.queueWaitMs).sort((a, b) => a - b);

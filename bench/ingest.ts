@@ -161,19 +161,22 @@ async function endToEnd(input: string) {
     batchQueueToDoneMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)) },
     producerPeakMb: producerMemory.peakMb(),
     workerPeakMb: workerMemory.map((m) => m.peakMb()),
-    workerSecondsByStage: stages,
+    workerSecondsByStage: stages.seconds,
+    writeAttempts: stages.writeAttempts,
   };
 }
 
-/** Worker time summed over every batch by stage (each job's stagesMs), in seconds: where the pipeline's time went. */
-async function stageTotals(prefix: string): Promise<Record<string, number>> {
+/** Worker time summed over every batch by stage (each job's stagesMs), in seconds, and the write attempts they took. */
+async function stageTotals(prefix: string): Promise<{ seconds: Record<string, number>; writeAttempts: number }> {
   const queue = ingestQueue(stack.connections.redis.url, prefix);
   try {
     const totals: Record<string, number> = {};
+    let writeAttempts = 0;
     for (const job of await queue.getCompleted(0, -1)) {
-      for (const [stage, value] of Object.entries(job.returnvalue?.stagesMs ?? {})) totals[stage] = (totals[stage] ?? 0) + value;
+      for (const [stage, ms] of Object.entries(job.returnvalue?.stagesMs ?? {})) totals[stage] = (totals[stage] ?? 0) + ms;
+      writeAttempts += job.returnvalue?.counts?.writeAttempts ?? 0;
     }
-    return Object.fromEntries(Object.entries(totals).map(([stage, total]) => [stage, stage === 'writeAttempts' ? total : +(total / 1000).toFixed(1)]));
+    return { seconds: Object.fromEntries(Object.entries(totals).map(([stage, ms]) => [stage, +(ms / 1000).toFixed(1)])), writeAttempts };
   } finally {
     await queue.close();
   }

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Driver } from 'neo4j-driver';
+import { cypher } from '../graph/cypher.js';
 import type { Logger } from '../log.js';
 import { currentPlanGeneration, usePlanGeneration } from './planGenerations.js';
 import { warmDetectionQueries } from './warmup.js';
@@ -63,8 +64,7 @@ export async function maintainDetectionPlans(driver: Driver, redis: Redis, prefi
   return () => clearInterval(timer);
 }
 
-/** From Neo4j's count store: constant time whatever the graph's size. */
 async function nodeCount(driver: Driver, database?: string): Promise<number> {
-  const { records } = await driver.executeQuery('MATCH (n) RETURN count(n) AS nodes', {}, { database, routing: 'READ' });
+  const { records } = await driver.executeQuery(cypher('schema/node-count'), {}, { database, routing: 'READ' });
   return Number(records[0]?.get('nodes') ?? 0);
 }

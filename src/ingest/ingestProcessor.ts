@@ -15,6 +15,6 @@ export function ingestProcessor(driver: Driver, database?: string) {
     const clock = new StageClock();
     const plan = await clock.time('write', () => writeEvents(driver, events, database, clock));
     const findings = await detectAfterBatch(driver, events, database, plan, clock);
-    return { written: events.length, findings, stagesMs: clock.stagesMs };
+    return { written: events.length, findings, stagesMs: clock.stagesMs, counts: clock.counts };
   };
 }

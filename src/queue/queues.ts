@@ -18,6 +18,8 @@ export interface IngestResult {
   findings: number;
   /** Milliseconds by stage (write, neighbourhood, each analytic, upsert): see StageClock. */
   stagesMs?: Record<string, number>;
+  /** What happened in the job (writeAttempts: more than one when the driver retried the write). */
+  counts?: Record<string, number>;
 }
 
 /** A batch that failed every retry, kept with its reason until replayed. */
