@@ -20,7 +20,7 @@ import { migrate } from '../src/graph/migrate.js';
 import { freePort } from '../src/stack/processes.js';
 import { ApiKeysService } from '../src/services/apiKeysService.js';
 import { createFindings } from './apiFindings.js';
-import { buildFleetGraph, graphCounts } from './apiGraph.js';
+import { buildFleetGraph, createBuildKeys, graphCounts, type BuildReport } from './apiGraph.js';
 import { profileStatements } from './apiProfile.js';
 import { closedLoop, type LatencyStats, type Request, type Target } from './apiLoad.js';
 import { cypherPerRequest, queryKinds, readSamples } from './apiQueries.js';
@@ -42,6 +42,13 @@ const { values } = parseArgs({
     kinds: { type: 'string' },
     /** Also PROFILE the statements behind each kind (db hits, busiest operators). */
     profile: { type: 'boolean', default: false },
+    /**
+     * Keep Neo4j's data here: the first run builds the graph and its findings in it, later runs with
+     * the same folder reuse them (migrating if needed) and only load. Without it the graph is thrown away.
+     */
+    'graph-dir': { type: 'string' },
+    /** Build the graph (into --graph-dir) and stop, without the load. */
+    'build-only': { type: 'boolean', default: false },
     heap: { type: 'string', default: '2g' },
     pagecache: { type: 'string', default: '2048' },
   },
@@ -51,29 +58,43 @@ const n = (name: keyof typeof values) => Number(values[name]);
 const TARGETS: Record<string, number> = { findingsPage: 20, findingsFiltered: 20, binaryPivot: 50, evidenceGraph: 50 };
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-const stack = await benchStack({ heap: values.heap!, pageCacheMb: n('pagecache') });
+const graphDir = values['graph-dir'] ? path.resolve(values['graph-dir']) : undefined;
+const saved = graphDir ? savedGraph(graphDir) : undefined;
+const stack = await benchStack({ heap: values.heap!, pageCacheMb: n('pagecache'), neo4jDir: graphDir && path.join(graphDir, 'neo4j') });
 const driver = createDriver(stack.connections.neo4j);
 const neo4jBuildMemory = stack.neo4jPid ? rssSampler(stack.neo4jPid) : undefined;
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'provhunt-bench-api-'));
 let api: ReturnType<typeof spawnNode> | undefined;
 try {
-  await migrate(driver);
-  log(`building a graph of ${n('events')} events on ${n('hosts')} hosts`);
-  const build = await buildFleetGraph(driver, { events: n('events'), hosts: n('hosts'), days: n('days'), images: 300, modules: 400, ips: 20_000, domains: 5_000 }, log);
-  log(`built in ${build.seconds} s: ${build.events} events`);
-  const t0 = performance.now();
-  const findings = await createFindings(driver, n('findings'));
-  const findingsSeconds = +((performance.now() - t0) / 1000).toFixed(1);
-  log(`stored ${findings} findings in ${findingsSeconds} s`);
-  const neo4jBuildPeakMb = neo4jBuildMemory?.peakMb();
+  const built = saved ?? (await buildGraph());
   neo4jBuildMemory?.stop();
+  if (saved) {
+    log(`reusing the graph in ${graphDir} (${saved.build.events} events, ${saved.findings} findings)`);
+    await migrate(driver);
+  } else if (graphDir) {
+    fs.writeFileSync(savedGraphFile(graphDir), JSON.stringify(built, null, 2));
+  }
+  if (values['build-only']) process.stdout.write(`${JSON.stringify({ machine: machineLine(), ...built }, null, 2)}\n`);
+  else await measure(built);
+} finally {
+  if (api && api.exitCode === null) {
+    api.kill('SIGTERM');
+    await exitOf(api);
+  }
+  await driver.close();
+  await stack.stop();
+  fs.rmSync(home, { recursive: true, force: true });
+}
 
+/** The API as a child process, statements per request, then the load of each kind; prints the result. */
+async function measure(built: BuiltGraph): Promise<void> {
+  const { build, indexSeconds, findings, findingsSeconds } = built;
   const { child, target, metricsUrl } = await startApi();
   api = child;
   const apiMemory = rssSampler(child.pid!);
   if (stack.neo4jPid) resetPeakRss(stack.neo4jPid);
   const neo4jLoadMemory = stack.neo4jPid ? rssSampler(stack.neo4jPid) : undefined;
-  const graph = { ...build, ...(await graphCounts(driver)), findings, findingsSeconds };
+  const graph = { ...build, ...(await graphCounts(driver)), indexSeconds, findings, findingsSeconds, reused: Boolean(saved) };
   const samples = await readSamples(driver);
   log(`samples: ${samples.hashes.popular.length} popular / ${samples.hashes.common.length} common / ${samples.hashes.rare.length} rare hashes, ${samples.findingIds.length} findings`);
   const cypherStatements = await cypherPerRequest(target, metricsUrl, samples);
@@ -89,17 +110,55 @@ try {
     load,
     p95VsTarget: Object.fromEntries(Object.entries(load).map(([kind, s]) => [kind, `${s.ms.p95} ms vs < ${TARGETS[kind]} ms: ${s.ms.p95 < TARGETS[kind]! ? 'met' : 'MISSED'}`])),
     ...(profile ? { profile } : {}),
-    memory: { apiPeakMb: apiMemory.peakMb(), neo4jPeakMbDuringBuild: neo4jBuildPeakMb, neo4jPeakMbDuringLoad: neo4jLoadMemory?.peakMb(), loadGeneratorPeakMb: Math.round(process.resourceUsage().maxRSS / 1024) },
+    memory: { apiPeakMb: apiMemory.peakMb(), neo4jPeakMbDuringBuild: built.neo4jPeakMbDuringBuild, neo4jPeakMbDuringLoad: neo4jLoadMemory?.peakMb(), loadGeneratorPeakMb: Math.round(process.resourceUsage().maxRSS / 1024) },
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-} finally {
-  if (api && api.exitCode === null) {
-    api.kill('SIGTERM');
-    await exitOf(api);
+}
+
+interface BuiltGraph {
+  shape: { events: number; hosts: number; days: number };
+  build: BuildReport;
+  /** migrate() after the build: every index but the node keys, populated in bulk. */
+  indexSeconds: number;
+  findings: number;
+  findingsSeconds: number;
+  neo4jPeakMbDuringBuild?: number;
+}
+
+/** Node keys, the fleet's graph, then the other indexes (migrate), then findings through FindingsService. */
+async function buildGraph(): Promise<BuiltGraph> {
+  const shape = { events: n('events'), hosts: n('hosts'), days: n('days') };
+  await createBuildKeys(driver);
+  log(`building a graph of ${shape.events} events on ${shape.hosts} hosts`);
+  const build = await buildFleetGraph(driver, { ...shape, images: 300, modules: 400, ips: 20_000, domains: 5_000 }, log);
+  log(`built in ${build.seconds} s: ${build.events} events; populating indexes`);
+  const i0 = performance.now();
+  await migrate(driver);
+  const indexSeconds = +((performance.now() - i0) / 1000).toFixed(1);
+  log(`indexes populated in ${indexSeconds} s`);
+  const t0 = performance.now();
+  const findings = await createFindings(driver, n('findings'));
+  const findingsSeconds = +((performance.now() - t0) / 1000).toFixed(1);
+  log(`stored ${findings} findings in ${findingsSeconds} s`);
+  return { shape, build, indexSeconds, findings, findingsSeconds, neo4jPeakMbDuringBuild: neo4jBuildMemory?.peakMb() };
+}
+
+function savedGraphFile(dir: string): string {
+  return path.join(dir, 'provhunt-bench-graph.json');
+}
+
+/** The graph a previous run built in `dir`, if any; refused when it is not the shape asked for. */
+function savedGraph(dir: string): BuiltGraph | undefined {
+  if (!fs.existsSync(savedGraphFile(dir))) {
+    if (fs.existsSync(path.join(dir, 'neo4j'))) throw new Error(`${dir} holds a Neo4j folder but no ${path.basename(savedGraphFile(dir))} (an interrupted build?): remove it to build again`);
+    return undefined;
   }
-  await driver.close();
-  await stack.stop();
-  fs.rmSync(home, { recursive: true, force: true });
+  const saved = JSON.parse(fs.readFileSync(savedGraphFile(dir), 'utf8')) as BuiltGraph;
+  const asked = { events: n('events'), hosts: n('hosts'), days: n('days') };
+  if (JSON.stringify(saved.shape) !== JSON.stringify(asked)) {
+    throw new Error(`${dir} holds a graph of ${JSON.stringify(saved.shape)}, not ${JSON.stringify(asked)}: pass the same --events/--hosts/--days or another --graph-dir`);
+  }
+  return saved;
 }
 
 interface KindResult extends LatencyStats {

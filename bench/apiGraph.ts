@@ -1,5 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
+import { cypher, statements } from '../src/graph/cypher.js';
 import { catalogBinaries, imageCatalog, moduleCatalog } from './apiCatalog.js';
 
 /**
@@ -187,6 +188,16 @@ export function perHost(shape: FleetShape) {
     dropsPerHost: drops,
     dataFilesPerHost: Math.max(10, Math.round((each * 0.3) / 8)),
   };
+}
+
+/**
+ * Only the node keys (migration 001's node constraints) before a build: its lookups need them, and
+ * every other index is then populated once by migrate() after it, which measured twice as fast as
+ * maintaining them per write (200k events: 29 s vs 57 s).
+ */
+export async function createBuildKeys(driver: Driver, database?: string): Promise<void> {
+  const nodeKeys = statements(cypher('migrations/001_graph_keys')).filter((s) => !s.includes('()-['));
+  for (const statement of nodeKeys) await driver.executeQuery(statement, {}, { database });
 }
 
 export async function buildFleetGraph(driver: Driver, shape: FleetShape, progress: (line: string) => void, database?: string): Promise<BuildReport> {

@@ -13,7 +13,7 @@ const BINARY_PIVOT = `query BinaryPivot($sha256: String!) {
     hosts(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { node { hostId paths firstSeen lastSeen } } }
     signatures { signer status signed count }
     processes(first: 20) { hostId image commandLine started children { image commandLine time } connections { ip hostname port time } }
-    findings { id analytic host severity }
+    findings(first: 20) { totalCount edges { node { id analytic host severity } } }
   }
 }`;
 

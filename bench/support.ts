@@ -8,7 +8,7 @@ import { startThrowawayStack, type ThrowawayStack } from '../src/stack/throwaway
  * be called more than once; SIGINT and SIGTERM stop the stack and the spawned children too (Neo4j
  * stops by itself when this process dies, a redis-server would be left running).
  */
-export async function benchStack(opts: { heap: string; pageCacheMb: number }): Promise<ThrowawayStack> {
+export async function benchStack(opts: { heap: string; pageCacheMb: number; neo4jDir?: string }): Promise<ThrowawayStack> {
   const stack = await startThrowawayStack({ name: 'provhunt-bench', ...opts });
   let stopped: Promise<void> | undefined;
   const stop = () => (stopped ??= stack.stop());

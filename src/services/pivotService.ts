@@ -31,6 +31,12 @@ export interface BinaryPivot {
   signatures: SignatureState[];
 }
 
+/** Where a findings page stopped: the last finding's lastSeen and id (they order the pages). */
+export interface FindingKey {
+  lastSeen: number;
+  id: string;
+}
+
 /** A page of the hosts holding a content, in host id order. */
 export interface HostSightingPage {
   hosts: HostSighting[];
@@ -77,9 +83,17 @@ export class PivotService {
     }));
   }
 
-  async findings(sha256: string): Promise<StoredFinding[]> {
-    const { records } = await this.driver.executeQuery(cypher('pivots/binary-findings'), { sha256: sha256.toLowerCase() }, { database: this.database, routing: 'READ' });
-    return records.map((r) => findingFromRecord(r.get('finding') as Record<string, unknown>));
+  /** Up to `first` findings implicating the content, newest activity first, after the finding `after`. */
+  async findings(sha256: string, first: number, after?: FindingKey): Promise<{ items: StoredFinding[]; hasNextPage: boolean }> {
+    const params = { sha256: sha256.toLowerCase(), after: after ? { lastSeen: neo4j.int(after.lastSeen), id: after.id } : null, limit: neo4j.int(first + 1) };
+    const { records } = await this.driver.executeQuery(cypher('pivots/binary-findings'), params, { database: this.database, routing: 'READ' });
+    const items = records.map((r) => findingFromRecord(r.get('finding') as Record<string, unknown>));
+    return { items: items.slice(0, first), hasNextPage: items.length > first };
+  }
+
+  async findingsCount(sha256: string): Promise<number> {
+    const { records } = await this.driver.executeQuery(cypher('pivots/binary-findings-count'), { sha256: sha256.toLowerCase() }, { database: this.database, routing: 'READ' });
+    return (records[0]?.get('total') as number | undefined) ?? 0;
   }
 }
 

@@ -16,15 +16,17 @@ export interface ThrowawayStack {
 
 /**
  * A Neo4j and a Redis on free loopback ports in a temporary folder, deleted on stop, for tests
- * and benchmarks. NEO4J_URI (with NEO4J_PASSWORD) and REDIS_URL, when set, are used instead.
+ * and benchmarks (Neo4j's data in `neo4jDir` instead when given, kept). NEO4J_URI (with NEO4J_PASSWORD) and REDIS_URL, when set, are used instead.
  */
-export async function startThrowawayStack(opts: { name: string; heap: string; pageCacheMb: number }): Promise<ThrowawayStack> {
+export async function startThrowawayStack(opts: { name: string; heap: string; pageCacheMb: number; neo4jDir?: string }): Promise<ThrowawayStack> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${opts.name}-`));
   const started: LocalService[] = [];
   const stop = async () => {
     for (const service of started.reverse()) await service.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   };
+  // A caller-owned Neo4j folder outlives the stack (a benchmark graph built once, loaded many times).
+  const neo4jDir = opts.neo4jDir ?? path.join(dir, 'neo4j');
   try {
     let neo4j: Connections['neo4j'];
     let neo4jPid: number | undefined;
@@ -32,7 +34,7 @@ export async function startThrowawayStack(opts: { name: string; heap: string; pa
       neo4j = { uri: process.env.NEO4J_URI, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', database: process.env.NEO4J_DATABASE || undefined };
     } else {
       const password = crypto.randomBytes(18).toString('base64url');
-      const server = await startLocalNeo4j({ dataDir: path.join(dir, 'neo4j'), port: await freePort(), password, heap: opts.heap, pageCacheMb: opts.pageCacheMb });
+      const server = await startLocalNeo4j({ dataDir: neo4jDir, port: await freePort(), password, heap: opts.heap, pageCacheMb: opts.pageCacheMb });
       started.push(server);
       neo4jPid = server.pid;
       neo4j = { uri: server.url, user: 'neo4j', password };

@@ -173,7 +173,7 @@ describe('dashboard aggregates against the real Neo4j, Redis and worker', () => 
     for (const b of byFindings) {
       const pivot = (await pivots.binary(b.sha256))!;
       expect({ prevalence: b.prevalence, runCount: b.runCount }, b.sha256).toEqual({ prevalence: pivot.prevalence, runCount: pivot.runCount });
-      expect(b.findings, b.sha256).toBe((await pivots.findings(b.sha256)).filter((f) => liveIds.has(f.id)).length);
+      expect(b.findings, b.sha256).toBe((await pivots.findings(b.sha256, 500)).items.filter((f) => liveIds.has(f.id)).length);
       expect(b.names.length).toBeGreaterThan(0);
     }
   });

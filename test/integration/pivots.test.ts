@@ -2,6 +2,7 @@ import path from 'node:path';
 import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectAfterBatch } from '../../src/analytics/detector.js';
+import type { Finding } from '../../src/analytics/findings.js';
 import type { RunningApi } from '../../src/api/server.js';
 import { projectRoot } from '../../src/config/paths.js';
 import { cypher } from '../../src/graph/cypher.js';
@@ -10,6 +11,7 @@ import { writeEvents } from '../../src/graph/writeEvents.js';
 import { openInput } from '../../src/ingest/openInput.js';
 import { parseInput } from '../../src/ingest/parseInput.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
+import { FindingsService } from '../../src/services/findingsService.js';
 import { PivotService } from '../../src/services/pivotService.js';
 import { postGraphql, startTestApiOnQueue } from '../support/api.js';
 import { freshGraph, uniquePrefix } from '../support/graph.js';
@@ -43,7 +45,8 @@ describe('binary pivot against the real Neo4j', () => {
       hosts: [{ hostId: 'ws-fin-042.corp.example', paths: ['C:\\Program Files\\3CXDesktopApp\\ffmpeg.dll'], firstSeen: pivot!.firstSeen, lastSeen: pivot!.lastSeen }],
       hasNextPage: false,
     });
-    expect((await pivots.findings(ffmpeg)).map((f) => f.analytic)).toEqual(['AN0862']);
+    expect((await pivots.findings(ffmpeg, 10)).items.map((f) => f.analytic)).toEqual(['AN0862']);
+    expect(await pivots.findingsCount(ffmpeg)).toBe(1);
   });
 
   it('lists the runs of an executable with their children and destinations', async () => {
@@ -172,6 +175,37 @@ describe('binary pivot hosts, a page at a time, from the (sha256, hostId) index'
     expect(operators.some((o) => o.operatorType.startsWith('Sort') && String(o.arguments.Details).includes('sha256'))).toBe(false);
     expect(seek!.rows).toBeLessThanOrEqual(5);
     expect((await new PivotService(driver).hosts(tool, 3, hostIds[1])).hosts.map((h) => h.hostId)).toEqual(hostIds.slice(2, 5));
+  });
+
+  it('pages through the findings that implicate the content, newest activity first, with their count', async () => {
+    // Nine findings whose evidence holds a file with the tool; three share a lastSeen (ordered by id).
+    const findingOf = (i: number): Finding => {
+      const hostId = hostIds[i % 7]!;
+      const lastSeen = T0 + 3_600_000 + Math.min(i, 6) * 1_000;
+      return {
+        id: `tool-finding-${i}`, analytic: 'AN0862', hostId, hostName: hostId, severity: 'high', score: 70, reasons: ['unsigned first run'], signals: ['unsignedFirstRun'],
+        firstSeen: T0, lastSeen, evidence: [{ stage: 1, role: 'written binary', kind: 'File', key: `${hostId}|c:\\apps\\tool.exe`, label: 'tool.exe', ts: T0, source: null }],
+        facts: { installer: 'setup.exe', signer: null, destinations: [] },
+      };
+    };
+    await new FindingsService(driver).upsert(Array.from({ length: 9 }, (_, i) => findingOf(i)));
+    const query = `query($sha256: String!, $after: String) { binary(sha256: $sha256) { findings(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } } }`;
+    type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ cursor: string; node: { id: string } }> };
+    const pages: Page[] = [];
+    let after: string | null = null;
+    do {
+      const body = (await (await postGraphql(api.url, bootstrap, query, { sha256: tool, after })).json()) as { data?: { binary: { findings: Page } }; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      pages.push(body.data!.binary.findings);
+      after = pages.at(-1)!.pageInfo.endCursor;
+    } while (pages.at(-1)!.pageInfo.hasNextPage);
+    expect(pages.map((p) => p.edges.length)).toEqual([4, 4, 1]);
+    expect(pages.every((p) => p.totalCount === 9)).toBe(true);
+    // Newest first: 6, 7, 8 share the newest lastSeen and come in id order, then 5 down to 0.
+    expect(pages.flatMap((p) => p.edges.map((e) => e.node.id))).toEqual([6, 7, 8, 5, 4, 3, 2, 1, 0].map((i) => `tool-finding-${i}`));
+    const hostCursor = pages[0]!.edges[0]!.cursor.replace(/.*/, Buffer.from('host:page-1.corp.example').toString('base64url'));
+    const refused = (await (await postGraphql(api.url, bootstrap, query, { sha256: tool, after: hostCursor })).json()) as { errors?: Array<{ message: string }> };
+    expect(refused.errors?.map((e) => e.message)).toEqual([`after: '${hostCursor}' is not a cursor returned by this API`]);
   });
 
   it('back-fills the index properties of content links written before migration 014', async () => {

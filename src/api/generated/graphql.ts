@@ -1080,8 +1080,8 @@ export type BinaryPivot = {
   signatures: Array<SignatureState>;
   /** The processes that ran it, newest first, with their children and destinations. */
   processes: Array<ProcessRun>;
-  /** Findings whose evidence includes it. */
-  findings: Array<Finding>;
+  /** Findings whose evidence includes it, newest activity first, a page at a time: `first` is at most 500. */
+  findings: FindingConnection;
 };
 
 
@@ -1095,6 +1095,13 @@ export type BinaryPivotHostsArgs = {
 /** Everything known about one piece of content (a SHA-256), across the fleet: the hunter's pivot. */
 export type BinaryPivotProcessesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Everything known about one piece of content (a SHA-256), across the fleet: the hunter's pivot. */
+export type BinaryPivotFindingsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type BinarySightingConnection = {
@@ -1946,7 +1953,7 @@ export type BinaryPivotResolvers<ContextType = ApiContext, ParentType extends Re
   hosts?: Resolver<ResolversTypes['BinarySightingConnection'], ParentType, ContextType, RequireFields<BinaryPivotHostsArgs, 'first'>>;
   signatures?: Resolver<Array<ResolversTypes['SignatureState']>, ParentType, ContextType>;
   processes?: Resolver<Array<ResolversTypes['ProcessRun']>, ParentType, ContextType, RequireFields<BinaryPivotProcessesArgs, 'first'>>;
-  findings?: Resolver<Array<ResolversTypes['Finding']>, ParentType, ContextType>;
+  findings?: Resolver<ResolversTypes['FindingConnection'], ParentType, ContextType, RequireFields<BinaryPivotFindingsArgs, 'first'>>;
 };
 
 export type BinarySightingConnectionResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BinarySightingConnection'] = ResolversParentTypes['BinarySightingConnection']> = {

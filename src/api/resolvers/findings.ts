@@ -20,9 +20,13 @@ function decodeOffset(cursor: string): number {
   return Number(offset) + 1;
 }
 
-/** A page of findings; its totalCount is counted only when selected (FindingConnection.totalCount). */
+/**
+ * A page of findings; its totalCount is counted only when selected (FindingConnection.totalCount):
+ * the findings query's by its filter, another list's (a binary's findings) by its own `count`.
+ */
 interface FindingConnection {
-  filter: FindingFilter;
+  filter?: FindingFilter;
+  count?: () => Promise<number>;
   edges: Array<{ cursor: string; node: StoredFinding }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
@@ -39,7 +43,7 @@ export const findingsQuery = {
 };
 
 export const findingConnectionFields = {
-  totalCount: (c: FindingConnection, _: unknown, ctx: ApiContext) => ctx.findings.count(c.filter),
+  totalCount: (c: FindingConnection, _: unknown, ctx: ApiContext) => (c.count ? c.count() : ctx.findings.count(c.filter ?? {})),
 };
 
 /** Field resolvers map the service's lower-case values onto the schema's enums. */
