@@ -2,7 +2,7 @@
 // the first page): read in order from the (sha256, hostId) index of HAS_CONTENT and stopped at the
 // limit, so a page costs its own hosts' files and runs whatever the content's prevalence. Per host:
 // the paths of the files holding it and the images its runs reported, first and last seen from
-// the writes of the content and the runs.
+// the writes of the content (by a process or seen by the host alone) and the runs.
 MATCH ()-[c:HAS_CONTENT]->()
 WHERE c.sha256 = $sha256 AND c.hostId > $after
 WITH DISTINCT c.sha256 AS sha256, c.hostId AS hostId
@@ -12,7 +12,7 @@ CALL (sha256, hostId) {
   MATCH (f:File)-[c:HAS_CONTENT]->()
   WHERE c.sha256 = sha256 AND c.hostId = hostId
   CALL (f, sha256) {
-    OPTIONAL MATCH (:Process)-[w:WROTE]->(f) WHERE w.sha256 = sha256
+    OPTIONAL MATCH ()-[w:WROTE]->(f) WHERE w.sha256 = sha256
     RETURN min(w.ts) AS firstWrite, max(w.ts) AS lastWrite
   }
   CALL (f, sha256) {

@@ -12,7 +12,7 @@ CALL (b) {
 }
 CALL (b) {
   OPTIONAL MATCH (f:File)-[:HAS_CONTENT]->(b)
-  OPTIONAL MATCH (:Process)-[w:WROTE]->(f) WHERE w.sha256 = b.sha256
+  OPTIONAL MATCH ()-[w:WROTE]->(f) WHERE w.sha256 = b.sha256
   RETURN min(w.ts) AS firstWrite, max(w.ts) AS lastWrite
 }
 CALL (b) {

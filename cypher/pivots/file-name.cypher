@@ -1,9 +1,10 @@
 // Files with one name (File.name: lower-cased last path component) across the fleet, grouped by
 // identity path (the uid after the host id: case-insensitive on Windows) and content, rarest first:
-// the hunter's stack count.
+// the hunter's stack count. A write counts whether a process or only the host (file integrity
+// monitoring) reported it.
 MATCH (f:File {name: $name})
 CALL (f) {
-  MATCH (:Process)-[w:WROTE]->(f) RETURN w.sha256 AS sha256, w.ts AS ts
+  MATCH ()-[w:WROTE]->(f) RETURN w.sha256 AS sha256, w.ts AS ts
   UNION ALL
   MATCH (p:Process)-[:EXECUTED]->(f) RETURN p.sha256 AS sha256, p.startTs AS ts
   UNION ALL

@@ -1,15 +1,16 @@
 // A full path on any host: the hosts where it exists, the contents seen at it (first / last seen),
 // and who wrote it. $keys are lower-cased lookup keys (File.pathLower); $identities are the path's
 // identity forms, so a POSIX path still matches case-sensitively (File.uid = hostId|identity).
+// Writes and deletes count whether a process or only the host (file integrity monitoring) made them.
 MATCH (f:File) WHERE f.pathLower IN $keys AND any(p IN $identities WHERE f.uid = f.hostId + '|' + p)
 CALL (f) {
-  MATCH (:Process)-[w:WROTE]->(f) RETURN w.sha256 AS sha256, w.ts AS ts, 'write' AS how
+  MATCH ()-[w:WROTE]->(f) RETURN w.sha256 AS sha256, w.ts AS ts, 'write' AS how
   UNION ALL
   MATCH (p:Process)-[:EXECUTED]->(f) RETURN p.sha256 AS sha256, p.startTs AS ts, 'run' AS how
   UNION ALL
   MATCH (:Process)-[l:LOADED]->(f) RETURN l.sha256 AS sha256, l.ts AS ts, 'load' AS how
   UNION ALL
-  MATCH (:Process)-[d:DELETED]->(f) RETURN d.sha256 AS sha256, d.ts AS ts, 'delete' AS how
+  MATCH ()-[d:DELETED]->(f) RETURN d.sha256 AS sha256, d.ts AS ts, 'delete' AS how
   UNION ALL
   MATCH (f)-[v:VERIFIED]->(:Signer) RETURN v.sha256 AS sha256, v.ts AS ts, 'verify' AS how
   UNION ALL

@@ -8,7 +8,9 @@ import { writeEvents } from '../../src/graph/writeEvents.js';
 import { jsonRecords } from '../../src/ingest/jsonRecords.js';
 import { openInput } from '../../src/ingest/openInput.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
+import { EntityPivotService } from '../../src/services/entityPivotService.js';
 import { InvestigationService } from '../../src/services/investigationService.js';
+import { PivotService } from '../../src/services/pivotService.js';
 import { expireTelemetry } from '../../src/services/retentionService.js';
 import { freshGraph, graphCounts } from '../support/graph.js';
 
@@ -68,6 +70,21 @@ describe('Auditbeat file_integrity events without an acting process, in Neo4j', 
       'modify /usr/local/bin/example-agent-postinst.sh',
     ]);
     expect(hostChanges.every((e) => e.image === null)).toBe(true);
+  });
+
+  it('counts the changes in the binary, path and file-name pivots, with no writing process', async () => {
+    const pivots = new PivotService(driver);
+    const binary = (await pivots.binary(agentdSha256))!;
+    expect(binary.prevalence).toBe(1);
+    expect(binary.firstSeen).not.toBeNull();
+    expect((await pivots.hosts(agentdSha256, 10)).hosts).toEqual([
+      { hostId: '9f2c4e7a1b3d4c5e8f6a7b8c9d0e1f2a', paths: ['/usr/sbin/example-agentd', '/usr/sbin/example-agentd;65e7271f'], firstSeen: binary.firstSeen, lastSeen: binary.lastSeen },
+    ]);
+    const entities = new EntityPivotService(driver);
+    const agentd = (await entities.path('/usr/sbin/example-agentd', 10))!;
+    expect(agentd.hosts).toEqual([expect.objectContaining({ hostId: '9f2c4e7a1b3d4c5e8f6a7b8c9d0e1f2a', writes: 2 })]);
+    expect(agentd.writers).toEqual([expect.objectContaining({ hostId: '9f2c4e7a1b3d4c5e8f6a7b8c9d0e1f2a', image: null, sha256: null, ops: expect.arrayContaining(['create', 'metadata']), processes: 0, writes: 2 })]);
+    expect((await entities.fileName('agent.conf', 10))?.groups).toEqual([expect.objectContaining({ path: '/etc/example-agent/agent.conf', hosts: 1 })]);
   });
 
   it('keeps the one change whose process the sensor named (eBPF backend) on that process', async () => {

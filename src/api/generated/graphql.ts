@@ -889,7 +889,7 @@ export type PathPivot = {
   hosts: Array<PathHost>;
   /** Contents (SHA-256) seen at the path, with when (writes, runs, loads, verdicts), newest first. */
   contents: Array<PathContent>;
-  /** Who wrote it: grouped by host and the writing image, newest first. */
+  /** Who wrote it: grouped by host and the writing image, newest first; changes seen without their process (file integrity monitoring) group with no image. */
   writers: Array<PathWriter>;
   /** The processes that ran it, newest first, with their children and destinations. */
   processes: Array<ProcessRun>;
@@ -925,6 +925,7 @@ export type PathContent = {
 export type PathWriter = {
   __typename?: 'PathWriter';
   hostId: Scalars['String']['output'];
+  /** Null for changes the host reported without the process that made them. */
   image?: Maybe<Scalars['String']['output']>;
   /** The writing process's own SHA-256, when known. */
   sha256?: Maybe<Scalars['String']['output']>;
