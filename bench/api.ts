@@ -4,10 +4,13 @@
  * a throwaway Neo4j (bench/apiGraph.ts), stores findings on it through FindingsService, starts the
  * real API (`provhunt api`) as a child process, counts the Cypher statements per request of each
  * query shape, then runs a closed-loop load of --clients concurrent clients for --duration seconds
- * per query kind. Prints per kind: requests, errors, throughput, latency p50/p95/p99/max, and the
- * peak memory of the API and of Neo4j.
+ * per query kind (back to back, or with --think-ms between a client's requests). Prints per kind:
+ * requests, errors, throughput, latency p50/p95/p99/max, and the peak memory of the API and of Neo4j.
  *
  *   npm run build && node dist/bench/api.js --events 1000000 --clients 50 --duration 30
+ *   # build once into a folder, then load it as often as needed:
+ *   node dist/bench/api.js --events 10000000 --hosts 10000 --graph-dir /data/g10m --build-only
+ *   node dist/bench/api.js --events 10000000 --hosts 10000 --graph-dir /data/g10m --think-ms 1000
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -34,6 +37,8 @@ const { values } = parseArgs({
     findings: { type: 'string', default: '3000' },
     clients: { type: 'string', default: '50' },
     duration: { type: 'string', default: '30' },
+    /** Mean pause (ms, exponential) of each client between a response and its next request; 0: back to back. */
+    'think-ms': { type: 'string', default: '0' },
     /** Seconds of load per kind before measuring: plans cached, pools warm. */
     warmup: { type: 'string', default: '5' },
     /** Seconds of one client alone per kind after the load: latency without queueing (0: skip). */
@@ -105,6 +110,7 @@ async function measure(built: BuiltGraph): Promise<void> {
     machine: machineLine(),
     graph,
     clients: n('clients'),
+    thinkMs: n('think-ms'),
     durationSeconds: n('duration'),
     cypherStatementsPerRequest: cypherStatements,
     load,
@@ -175,9 +181,9 @@ async function runLoad(target: Target, kinds: Record<string, () => Request>, pid
   for (const kind of chosen) {
     const next = kinds[kind];
     if (!next) throw new Error(`unknown kind '${kind}'; known: ${Object.keys(kinds).join(', ')}`);
-    if (n('warmup') > 0) await closedLoop(target, next, n('clients'), n('warmup'));
+    if (n('warmup') > 0) await closedLoop(target, next, n('clients'), n('warmup'), n('think-ms'));
     const before = cpuSnapshot(pids);
-    const stats = await closedLoop(target, next, n('clients'), n('duration'));
+    const stats = await closedLoop(target, next, n('clients'), n('duration'), n('think-ms'));
     const after = cpuSnapshot(pids);
     const cpuMsPerRequest = Object.fromEntries(Object.keys(after).map((p) => [p, +((after[p]! - before[p]!) / Math.max(1, stats.requests)).toFixed(2)]));
     const alone = n('unloaded') > 0 ? await closedLoop(target, next, 1, n('unloaded')) : undefined;

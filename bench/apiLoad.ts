@@ -1,8 +1,9 @@
 import { percentile } from './support.js';
 
 /**
- * A closed-loop GraphQL load generator: N clients, each sending its next request as soon as the
- * last one's body has arrived, for a fixed time. Node's fetch (undici) keeps connections alive.
+ * A closed-loop GraphQL load generator: N clients, each sending its next request when the last
+ * one's body has arrived (after a think time, when given), for a fixed time. Node's fetch (undici)
+ * keeps connections alive.
  */
 export interface Request {
   query: string;
@@ -60,13 +61,23 @@ async function attempt(target: Target, req: Request): Promise<Outcome> {
   return { ms, tag: req.tag, error: bad };
 }
 
-/** Runs `clients` loops for `seconds`, each drawing its next request from `next`. */
-export async function closedLoop(target: Target, next: () => Request, clients: number, seconds: number): Promise<LatencyStats> {
+/**
+ * Runs `clients` loops for `seconds`, each drawing its next request from `next`. With `thinkMs`, a
+ * client pauses between a response and its next request for a random time (exponential, that mean;
+ * the first pause too, so clients do not start in step): people reading a page before the next
+ * click. Without it, every client sends back to back: the server's saturation point.
+ */
+export async function closedLoop(target: Target, next: () => Request, clients: number, seconds: number, thinkMs = 0): Promise<LatencyStats> {
   const outcomes: Outcome[] = [];
   const t0 = performance.now();
   const deadline = t0 + seconds * 1000;
+  const think = () => (thinkMs > 0 ? new Promise((r) => setTimeout(r, -Math.log(1 - Math.random()) * thinkMs)) : undefined);
   const client = async () => {
-    while (performance.now() < deadline) outcomes.push(await attempt(target, next()));
+    await think();
+    while (performance.now() < deadline) {
+      outcomes.push(await attempt(target, next()));
+      await think();
+    }
   };
   await Promise.all(Array.from({ length: clients }, client));
   return summarize(outcomes, (performance.now() - t0) / 1000);

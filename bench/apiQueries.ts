@@ -11,7 +11,7 @@ const BINARY_PIVOT = `query BinaryPivot($sha256: String!) {
   binary(sha256: $sha256) {
     prevalence runCount firstSeen lastSeen
     hosts(first: 100) { totalCount pageInfo { hasNextPage endCursor } edges { node { hostId paths firstSeen lastSeen } } }
-    signatures { signer status signed count }
+    signatures { signer status signed files }
     processes(first: 20) { hostId image commandLine started children { image commandLine time } connections { ip hostname port time } }
     findings(first: 20) { totalCount edges { node { id analytic host severity } } }
   }

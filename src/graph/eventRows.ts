@@ -26,6 +26,8 @@ export interface WritePlan {
   hostFileWrites: Row[];
   hostFileDeletes: Row[];
   moduleLoads: Row[];
+  /** Each signature state the loads of a file reported for its content, once per batch. */
+  loadSignatures: Row[];
   connections: Row[];
   dnsQueries: Row[];
   hostConnections: Row[];
@@ -71,7 +73,7 @@ function isAttributableIp(ip: string | undefined): ip is string {
 }
 
 function emptyPlan(): WritePlan {
-  return { hosts: [], processNodes: [], fileNodes: [], binaryNodes: [], ipNodes: [], domainNodes: [], contentLinks: [], resolutionLinks: [], hostIps: [], processStarts: [], processEnds: [], fileWrites: [], fileDeletes: [], hostFileWrites: [], hostFileDeletes: [], moduleLoads: [], connections: [], dnsQueries: [], hostConnections: [], hostDnsQueries: [], packages: [], fileSignatures: [] };
+  return { hosts: [], processNodes: [], fileNodes: [], binaryNodes: [], ipNodes: [], domainNodes: [], contentLinks: [], resolutionLinks: [], hostIps: [], processStarts: [], processEnds: [], fileWrites: [], fileDeletes: [], hostFileWrites: [], hostFileDeletes: [], moduleLoads: [], loadSignatures: [], connections: [], dnsQueries: [], hostConnections: [], hostDnsQueries: [], packages: [], fileSignatures: [] };
 }
 
 export function planWrites(events: NormalizedEvent[]): WritePlan {
@@ -97,7 +99,19 @@ export function planWrites(events: NormalizedEvent[]): WritePlan {
   plan.hosts = [...hosts.values()];
   plan.hostIps = [...hostIps.values()];
   collectNodes(plan, nodes);
+  plan.loadSignatures = loadSignatureStates(plan.moduleLoads);
   return { ...plan, ...nodes.rows() };
+}
+
+/** The distinct (file, content, signature state) of the loads that reported a content hash. */
+function loadSignatureStates(loads: Row[]): Row[] {
+  const states = new Map<string, Row>();
+  for (const r of loads) {
+    if (!r.sha256) continue;
+    const row = { fileUid: r.fileUid, sha256: r.sha256, signatureStatus: r.signatureStatus, signed: r.signed, signer: r.signer };
+    states.set(JSON.stringify(row), row);
+  }
+  return [...states.values()];
 }
 
 /** Every node and structural link the event rows refer to, so the event statements only MATCH them. */

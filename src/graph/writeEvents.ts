@@ -26,6 +26,7 @@ const steps: Array<[keyof WritePlan, string]> = [
   ['hostFileWrites', 'ingest/host-file-write'],
   ['hostFileDeletes', 'ingest/host-file-delete'],
   ['moduleLoads', 'ingest/module-load'],
+  ['loadSignatures', 'ingest/links/load-signatures'],
   ['connections', 'ingest/network-connect'],
   ['dnsQueries', 'ingest/dns-query'],
   ['hostConnections', 'ingest/host-network-connect'],

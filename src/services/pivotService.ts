@@ -13,7 +13,8 @@ export interface SignatureState {
   signer: string | null;
   status: string | null;
   signed: boolean | null;
-  count: number;
+  /** Files (one per host and path) whose loads reported the state; for a content never loaded, the files holding it. */
+  files: number;
 }
 
 export interface ProcessRun {
@@ -54,15 +55,16 @@ export class PivotService {
     const { records } = await this.driver.executeQuery(cypher('pivots/binary-summary'), { sha256: sha256.toLowerCase() }, { database: this.database, routing: 'READ' });
     const row = records[0];
     if (!row) return undefined;
-    const first = row.get('firstSignature') as Omit<SignatureState, 'count'>;
+    const first = row.get('firstSignature') as Omit<SignatureState, 'files'>;
     const loads = row.get('loadSignatures') as SignatureState[];
+    const files = row.get('files') as number;
     return {
       sha256: row.get('sha256') as string,
       prevalence: row.get('prevalence') as number,
       runCount: row.get('runCount') as number,
       firstSeen: row.get('firstSeen') as number | null,
       lastSeen: row.get('lastSeen') as number | null,
-      signatures: countSignatures(loads.length > 0 ? loads : first.signer || first.status || first.signed !== null ? [{ ...first, count: 1 }] : []),
+      signatures: countSignatures(loads.length > 0 ? loads : first.signer || first.status || first.signed !== null ? [{ ...first, files }] : []),
     };
   }
 
@@ -102,9 +104,9 @@ function countSignatures(states: SignatureState[]): SignatureState[] {
   const counted = new Map<string, SignatureState>();
   for (const s of states) {
     const key = JSON.stringify([s.signer ?? null, s.status ?? null, s.signed ?? null]);
-    const entry = counted.get(key) ?? { signer: s.signer ?? null, status: s.status ?? null, signed: s.signed ?? null, count: 0 };
-    entry.count += s.count;
+    const entry = counted.get(key) ?? { signer: s.signer ?? null, status: s.status ?? null, signed: s.signed ?? null, files: 0 };
+    entry.files += s.files;
     counted.set(key, entry);
   }
-  return [...counted.values()].sort((a, b) => b.count - a.count);
+  return [...counted.values()].sort((a, b) => b.files - a.files);
 }

@@ -39,7 +39,7 @@ describe('binary pivot against the real Neo4j', () => {
       sha256: ffmpeg.toLowerCase(),
       prevalence: 1,
       runCount: 0,
-      signatures: [{ signer: null, status: 'unavailable', signed: false, count: 1 }],
+      signatures: [{ signer: null, status: 'unavailable', signed: false, files: 1 }],
     });
     expect(await pivots.hosts(ffmpeg, 10)).toEqual({
       hosts: [{ hostId: 'ws-fin-042.corp.example', paths: ['C:\\Program Files\\3CXDesktopApp\\ffmpeg.dll'], firstSeen: pivot!.firstSeen, lastSeen: pivot!.lastSeen }],
@@ -59,7 +59,7 @@ describe('binary pivot against the real Neo4j', () => {
     expect(await pivots.binary('0'.repeat(64))).toBeUndefined();
   });
 
-  it('counts a shared DLL once per load and signature state, across hosts and files (not per file holding it), and lists the newest runs first', async () => {
+  it('counts the files whose loads reported each signature state of a shared DLL, across hosts, and lists the newest runs first', async () => {
     const dll = 'ab'.repeat(32);
     const exe = 'cd'.repeat(32);
     const events: NormalizedEvent[] = [];
@@ -82,10 +82,22 @@ describe('binary pivot against the real Neo4j', () => {
     const pivot = await pivots.binary(dll);
     expect(pivot?.prevalence).toBe(3);
     expect((await pivots.hosts(dll, 1)).hosts).toEqual([{ hostId: 'pivot-0.corp.example', paths: ['C:\\Temp\\shared.dll', 'C:\\Tools\\shared.dll'], firstSeen: null, lastSeen: null }]);
+    // Tools\shared.dll on three hosts (host 0's two loads of it are one file); Temp\shared.dll on host 0.
     expect(pivot?.signatures).toEqual([
-      { signer: 'Vendor Inc', status: 'valid', signed: true, count: 4 },
-      { signer: null, status: 'unavailable', signed: false, count: 1 },
+      { signer: 'Vendor Inc', status: 'valid', signed: true, files: 3 },
+      { signer: null, status: 'unavailable', signed: false, files: 1 },
     ]);
+    // Migration 016 back-fills the same states from the loads written before it.
+    const loadSignatures = async () => (await driver.executeQuery('MATCH ()-[s:LOAD_SIGNATURE]->(:Binary {sha256: $dll}) RETURN count(s) AS n', { dll })).records[0]!.get('n') as number;
+    expect(await loadSignatures()).toBe(4);
+    await driver.executeQuery('MATCH ()-[s:LOAD_SIGNATURE]->() DELETE s');
+    // Without them, the content's own first signature stands for it, on every file holding it.
+    expect((await pivots.binary(dll))?.signatures).toEqual([{ signer: 'Vendor Inc', status: 'valid', signed: true, files: 4 }]);
+    await applyMigration(driver, '016_binary_summary');
+    expect((await pivots.binary(dll))?.signatures).toEqual(pivot?.signatures);
+    // Loading them again adds no state.
+    await writeEvents(driver, events);
+    expect(await loadSignatures()).toBe(4);
     const newest = await pivots.processes(exe, 2);
     expect(newest.map((r) => r.process.hostId)).toEqual(['pivot-2.corp.example', 'pivot-1.corp.example']);
   });

@@ -1077,8 +1077,8 @@ export type BinaryPivot = {
   lastSeen?: Maybe<Scalars['DateTime']['output']>;
   /** Those hosts, in host id order, a page at a time: `first` is at most 500; totalCount is prevalence. */
   hosts: BinarySightingConnection;
-  /** Signature states reported for it (by loads, or by its first sighting), most common first. */
-  signatures: Array<SignatureState>;
+  /** Signature states reported for it (by its loads, or else by its first sighting), on the most files first. */
+  signatures: Array<BinarySignatureState>;
   /** The processes that ran it, newest first, with their children and destinations. */
   processes: Array<ProcessRun>;
   /** Findings whose evidence includes it, newest activity first, a page at a time: `first` is at most 500. */
@@ -1133,6 +1133,16 @@ export type SignatureState = {
   status?: Maybe<Scalars['String']['output']>;
   signed?: Maybe<Scalars['Boolean']['output']>;
   count: Scalars['Int']['output'];
+};
+
+/** A signature state reported for one content, and on how many files. */
+export type BinarySignatureState = {
+  __typename?: 'BinarySignatureState';
+  signer?: Maybe<Scalars['String']['output']>;
+  status?: Maybe<Scalars['String']['output']>;
+  signed?: Maybe<Scalars['Boolean']['output']>;
+  /** Files (one per host and path) whose loads reported this state; for content never loaded, the files holding it. */
+  files: Scalars['Int']['output'];
 };
 
 export type ProcessRun = {
@@ -1341,6 +1351,7 @@ export type ResolversTypes = {
   BinarySightingEdge: ResolverTypeWrapper<BinarySightingEdge>;
   BinarySighting: ResolverTypeWrapper<BinarySighting>;
   SignatureState: ResolverTypeWrapper<SignatureState>;
+  BinarySignatureState: ResolverTypeWrapper<BinarySignatureState>;
   ProcessRun: ResolverTypeWrapper<ProcessRun>;
   ChildProcess: ResolverTypeWrapper<ChildProcess>;
   Connection: ResolverTypeWrapper<Connection>;
@@ -1417,6 +1428,7 @@ export type ResolversParentTypes = {
   BinarySightingEdge: BinarySightingEdge;
   BinarySighting: BinarySighting;
   SignatureState: SignatureState;
+  BinarySignatureState: BinarySignatureState;
   ProcessRun: ProcessRun;
   ChildProcess: ChildProcess;
   Connection: Connection;
@@ -1952,7 +1964,7 @@ export type BinaryPivotResolvers<ContextType = ApiContext, ParentType extends Re
   firstSeen?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastSeen?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   hosts?: Resolver<ResolversTypes['BinarySightingConnection'], ParentType, ContextType, RequireFields<BinaryPivotHostsArgs, 'first'>>;
-  signatures?: Resolver<Array<ResolversTypes['SignatureState']>, ParentType, ContextType>;
+  signatures?: Resolver<Array<ResolversTypes['BinarySignatureState']>, ParentType, ContextType>;
   processes?: Resolver<Array<ResolversTypes['ProcessRun']>, ParentType, ContextType, RequireFields<BinaryPivotProcessesArgs, 'first'>>;
   findings?: Resolver<ResolversTypes['FindingConnection'], ParentType, ContextType, RequireFields<BinaryPivotFindingsArgs, 'first'>>;
 };
@@ -1980,6 +1992,13 @@ export type SignatureStateResolvers<ContextType = ApiContext, ParentType extends
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   signed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type BinarySignatureStateResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['BinarySignatureState'] = ResolversParentTypes['BinarySignatureState']> = {
+  signer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  files?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ProcessRunResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['ProcessRun'] = ResolversParentTypes['ProcessRun']> = {
@@ -2082,6 +2101,7 @@ export type Resolvers<ContextType = ApiContext> = {
   BinarySightingEdge?: BinarySightingEdgeResolvers<ContextType>;
   BinarySighting?: BinarySightingResolvers<ContextType>;
   SignatureState?: SignatureStateResolvers<ContextType>;
+  BinarySignatureState?: BinarySignatureStateResolvers<ContextType>;
   ProcessRun?: ProcessRunResolvers<ContextType>;
   ChildProcess?: ChildProcessResolvers<ContextType>;
   Connection?: ConnectionResolvers<ContextType>;
