@@ -37,6 +37,8 @@ const { values } = parseArgs({
     findings: { type: 'string', default: '3000' },
     clients: { type: 'string', default: '50' },
     duration: { type: 'string', default: '30' },
+    /** PROVHUNT_API_CACHE_MS for the API (0: every request reaches Neo4j); unset: the product default. */
+    'cache-ms': { type: 'string' },
     /** Mean pause (ms, exponential) of each client between a response and its next request; 0: back to back. */
     'think-ms': { type: 'string', default: '0' },
     /** Seconds of load per kind before measuring: plans cached, pools warm. */
@@ -111,6 +113,7 @@ async function measure(built: BuiltGraph): Promise<void> {
     graph,
     clients: n('clients'),
     thinkMs: n('think-ms'),
+    apiCacheMs: values['cache-ms'] ?? 'default',
     durationSeconds: n('duration'),
     cypherStatementsPerRequest: cypherStatements,
     load,
@@ -227,6 +230,7 @@ async function startApi(): Promise<{ child: ReturnType<typeof spawnNode>; target
     PROVHUNT_API_KEY: crypto.randomBytes(24).toString('base64url'),
     PROVHUNT_QUEUE_PREFIX: `benchapi${Date.now()}`,
     PROVHUNT_LOG_LEVEL: 'warn',
+    ...(values['cache-ms'] !== undefined ? { PROVHUNT_API_CACHE_MS: values['cache-ms'] } : {}),
   });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));

@@ -9,6 +9,8 @@ import type { Logger } from '../log.js';
 export interface EventFeed {
   /** Findings created or changed by any process, for the `findingChanged` subscriptions. */
   findingChanges: PubSub<FindingChangeTopics>;
+  /** Calls `listener` on each finding created or changed by any process; returns the remover. */
+  onFindingChanged(listener: () => void): () => void;
   /** Calls `listener` with each API key revoked anywhere (src/events/keyRevocations.ts); returns the remover. */
   onKeyRevoked(listener: (revocation: KeyRevocation) => void): () => void;
   close(): void;
@@ -29,6 +31,11 @@ export function openEventFeed(publisher: Redis, redisUrl: string, prefix: string
   const removeAnnouncer = addFindingsAnnouncer((changes) => changes.forEach((c) => findingChanges.publish(FINDING_CHANGED, c)));
   return {
     findingChanges,
+    onFindingChanged(listener) {
+      const onEvent = () => listener();
+      eventTarget.addEventListener(FINDING_CHANGED, onEvent);
+      return () => eventTarget.removeEventListener(FINDING_CHANGED, onEvent);
+    },
     onKeyRevoked(listener) {
       const onEvent = (event: Event) => {
         const revocation = (event as CustomEvent<KeyRevocation>).detail;

@@ -15,6 +15,7 @@ import { FindingsService } from '../services/findingsService.js';
 import { InvestigationService } from '../services/investigationService.js';
 import { OperationsService } from '../services/operationsService.js';
 import { Authenticator, DEFAULT_KEY_CACHE_MS } from './auth.js';
+import { ResponseCache } from './responseCache.js';
 import type { ApiContext } from './context.js';
 import { graphqlErrorLogging } from './errorLogging.js';
 import { openEventFeed, type EventFeed } from './eventFeed.js';
@@ -37,6 +38,8 @@ export interface ApiOptions {
   apiKey: string;
   /** How long a verified key is trusted without asking Neo4j (default 30 s): the revocation delay. */
   keyCacheMs?: number;
+  /** How long a query's answer may be served from memory (src/api/responseCache.ts); 0 or absent: never. */
+  responseCacheMs?: number;
   driver: Driver;
   database?: string;
   ingestQueue: Queue<IngestJob, IngestResult>;
@@ -65,6 +68,7 @@ interface ApiRuntime {
   events: EventFeed;
   auth: Authenticator;
   revocation: SubscriptionRevocation;
+  responseCache: ResponseCache;
 }
 
 const json = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -86,7 +90,9 @@ export async function startApi(opts: ApiOptions): Promise<RunningApi> {
   const auth = new Authenticator({ bootstrapKey: opts.apiKey, keys, cacheMs: keyCacheMs, log: opts.log });
   // Open streams of revoked keys end at once on the Redis announcement, else within the cache period.
   const revocation = new SubscriptionRevocation({ keys, auth, events, checkEveryMs: Math.max(keyCacheMs, 1_000), log: opts.log });
-  const handle = requestHandler({ opts, driver, redis, metrics, operations, events, auth, revocation });
+  const responseCache = new ResponseCache(opts.responseCacheMs ?? 0);
+  events.onFindingChanged(() => responseCache.invalidate());
+  const handle = requestHandler({ opts, driver, redis, metrics, operations, events, auth, revocation, responseCache });
   const server = http.createServer((req, res) => {
     // Every log line of a request carries its id, which the response returns.
     const requestId = requestIdOf(req);
@@ -171,7 +177,7 @@ async function authenticate(auth: Authenticator, req: http.IncomingMessage, res:
 
 const serveMetrics = (res: http.ServerResponse, metrics: ApiMetrics) => writeMetrics(res, metrics.registry);
 
-function graphqlHandler({ opts, driver, metrics, operations, events, revocation }: ApiRuntime) {
+function graphqlHandler({ opts, driver, metrics, operations, events, revocation, responseCache }: ApiRuntime) {
   const services = {
     findings: new FindingsService(driver, opts.database),
     dashboards: new DashboardService(driver, opts.database),
@@ -184,7 +190,7 @@ function graphqlHandler({ opts, driver, metrics, operations, events, revocation 
     // Served before authentication with the example operations (src/api/graphiql.ts).
     graphiql: false,
     context: ({ caller, log }): ApiContext => ({ ...services, driver, database: opts.database, caller, actor: `api:${caller.name}`, log, loaders: createLoaders(services.findings, new InvestigationService(driver, opts.database)) }),
-    plugins: [...protectionPlugins(), metrics.graphqlPlugin(), graphqlErrorLogging(), revocation.plugin()],
+    plugins: [...protectionPlugins(), metrics.graphqlPlugin(), graphqlErrorLogging(), revocation.plugin(), ...responseCache.plugins()],
     logging: false,
     // Unexpected errors are masked; GraphQLErrors thrown on bad input say exactly what is wrong.
     maskedErrors: true,

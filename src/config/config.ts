@@ -23,6 +23,7 @@ export const envSchema = z.object({
   PROVHUNT_API_HOST: z.string().min(1).default('127.0.0.1'),
   PROVHUNT_API_PORT: port.default(4000),
   PROVHUNT_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  PROVHUNT_API_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   PROVHUNT_METRICS_PUBLIC: z.enum(['0', '1'], 'must be 0 or 1').default('0'),
   PROVHUNT_WORKERS: positiveInt.max(64).default(2),
   PROVHUNT_WORKER_CONCURRENCY: positiveInt.max(64).default(1),
@@ -53,7 +54,8 @@ export interface Config {
     pageCacheMb: number;
   };
   redis: { url?: string; localPort: number };
-  api: { host: string; port: number; key?: string; metricsPublic: boolean };
+  /** cacheMs: how long a query's answer may be served from memory (0: never). */
+  api: { host: string; port: number; key?: string; metricsPublic: boolean; cacheMs: number };
   /** metrics: where each worker process serves GET /metrics (npm start gives its N workers port, port + 1, ...). */
   /** planRefreshCheckMs: how often a worker checks whether the graph grew enough to plan the detection queries again. */
   workers: { processes: number; concurrency: number; lockMs: number; metrics: { host: string; port: number }; planRefreshCheckMs: number };
@@ -90,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pageCacheMb: e.PROVHUNT_NEO4J_PAGECACHE_MB,
     },
     redis: { url: e.REDIS_URL, localPort: e.PROVHUNT_REDIS_PORT },
-    api: { host: e.PROVHUNT_API_HOST, port: e.PROVHUNT_API_PORT, key: e.PROVHUNT_API_KEY, metricsPublic: e.PROVHUNT_METRICS_PUBLIC === '1' },
+    api: { host: e.PROVHUNT_API_HOST, port: e.PROVHUNT_API_PORT, key: e.PROVHUNT_API_KEY, metricsPublic: e.PROVHUNT_METRICS_PUBLIC === '1', cacheMs: e.PROVHUNT_API_CACHE_MS },
     workers: {
       processes: e.PROVHUNT_WORKERS,
       concurrency: e.PROVHUNT_WORKER_CONCURRENCY,

@@ -21,7 +21,7 @@ export function registerApi(program: Command): void {
       const database = connections.neo4j.database;
       await migrate(driver, database);
       const queue = ingestQueue(connections.redis.url, config.queuePrefix);
-      const api = await startApi({ host: config.api.host, port: config.api.port, apiKey: config.api.key, driver, database, ingestQueue: queue, redisUrl: connections.redis.url, queuePrefix: config.queuePrefix, ingest: config.ingest, metricsPublic: config.api.metricsPublic, log });
+      const api = await startApi({ host: config.api.host, port: config.api.port, apiKey: config.api.key, driver, database, ingestQueue: queue, redisUrl: connections.redis.url, queuePrefix: config.queuePrefix, ingest: config.ingest, metricsPublic: config.api.metricsPublic, responseCacheMs: config.api.cacheMs, log });
       const stop = async () => {
         await api.close();
         await queue.close();

@@ -53,7 +53,7 @@ export function registerStart(program: Command): void {
         await migrate(driver, database);
         const apiKeyFile = path.join(config.home, 'secrets', 'api-key');
         const apiKey = config.api.key ?? readOrCreateSecret(apiKeyFile);
-        api = await startApi({ host: config.api.host, port: config.api.port, apiKey, driver, database, ingestQueue: queue, redisUrl: stack.connections.redis.url, queuePrefix: config.queuePrefix, ingest: config.ingest, metricsPublic: config.api.metricsPublic, log });
+        api = await startApi({ host: config.api.host, port: config.api.port, apiKey, driver, database, ingestQueue: queue, redisUrl: stack.connections.redis.url, queuePrefix: config.queuePrefix, ingest: config.ingest, metricsPublic: config.api.metricsPublic, responseCacheMs: config.api.cacheMs, log });
         await waitFor(async () => (await checkHealth(driver, queue, database)).ok, 60_000, 'the ingest workers');
 
         if (opts.sample) {

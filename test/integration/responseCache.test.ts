@@ -1,0 +1,97 @@
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/analytics/findings.js';
+import type { RunningApi } from '../../src/api/server.js';
+import { cypherNameOf } from '../../src/graph/cypher.js';
+import { ApiKeysService } from '../../src/services/apiKeysService.js';
+import { FindingsService } from '../../src/services/findingsService.js';
+import { observedDriver, postGraphql, startTestApiOnQueue } from '../support/api.js';
+import { freshGraph, stack, uniquePrefix } from '../support/graph.js';
+
+const bootstrap = 'cache-bootstrap-key-0123456789';
+const PAGE = '{ findings(first: 10) { totalCount edges { node { id status } } } }';
+
+function finding(i: number): Finding {
+  const hostId = `cache-${i}.corp.example`;
+  return {
+    id: `cache-${i}`, analytic: 'AN0862', hostId, hostName: hostId, severity: 'high', score: 70, reasons: ['first run spawned cmd.exe'], signals: ['shellChild'],
+    firstSeen: 1_700_000_000_000 + i, lastSeen: 1_700_000_000_000 + i,
+    evidence: [{ stage: 1, role: 'installer', kind: 'Process', key: `${hostId}|installer`, label: 'setup.exe', ts: 1_700_000_000_000, source: null }],
+    facts: { installer: 'setup.exe', signer: null, destinations: [] },
+  };
+}
+
+describe('response cache: repeated queries from memory, fresh after any finding change or mutation', () => {
+  const prefix = uniquePrefix('cache');
+  let driver: Driver;
+  let api: RunningApi;
+  let viewer: string;
+  let analyst: string;
+  /** The cypher/ files the API ran, in order. */
+  const statements: string[] = [];
+  const ran = async (fn: () => Promise<unknown>) => {
+    const before = statements.length;
+    await fn();
+    return statements.slice(before);
+  };
+  const page = async (key: string) => {
+    const body = (await (await postGraphql(api.url, key, PAGE)).json()) as { data?: { findings: { totalCount: number; edges: Array<{ node: { id: string; status: string } }> } }; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    return body.data!.findings;
+  };
+
+  beforeAll(async () => {
+    driver = await freshGraph();
+    await new FindingsService(driver, stack().neo4j.database).upsert([finding(1), finding(2)]);
+    const keys = new ApiKeysService(driver, stack().neo4j.database);
+    viewer = (await keys.create('cache-viewer', 'viewer', 'test')).token;
+    analyst = (await keys.create('cache-analyst', 'analyst', 'test')).token;
+    const recording = observedDriver(driver, (text) => statements.push(cypherNameOf(text) ?? 'inline'));
+    api = await startTestApiOnQueue(prefix, { apiKey: bootstrap, driver: recording, responseCacheMs: 60_000 });
+    await page(viewer); // verifies and records the keys' first use
+    await page(analyst);
+  });
+  afterAll(async () => {
+    await api.close();
+    await driver.close();
+  });
+
+  it('answers a repeated query without Cypher, and per role', async () => {
+    expect(await ran(() => page(viewer))).toEqual([]);
+    expect((await page(viewer)).edges.map((e) => e.node.id)).toEqual(['cache-2', 'cache-1']);
+    expect(await ran(() => page(analyst))).toEqual([]);
+    // Another query is answered from the graph once per role: a viewer's answer is not an analyst's.
+    const count = (key: string) => ran(() => postGraphql(api.url, key, '{ findings(first: 3) { totalCount } }').then((r) => r.json()));
+    expect(await count(viewer)).toEqual(['findings/list', 'findings/count-unfiltered']);
+    expect(await count(viewer)).toEqual([]);
+    expect(await count(analyst)).toEqual(['findings/list', 'findings/count-unfiltered']);
+  });
+
+  it('serves a new finding at once, announced on Redis by the process that stored it', async () => {
+    await new FindingsService(driver, stack().neo4j.database).upsert([finding(3)]);
+    const deadline = Date.now() + 2_000;
+    let ids: string[] = [];
+    while (Date.now() < deadline) {
+      ids = (await page(viewer)).edges.map((e) => e.node.id);
+      if (ids.length === 3) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(ids).toEqual(['cache-3', 'cache-2', 'cache-1']);
+  });
+
+  it('serves what a mutation changed at once', async () => {
+    await page(analyst);
+    const set = (await (await postGraphql(api.url, analyst, 'mutation { setFindingStatus(id: "cache-2", status: ACKNOWLEDGED, note: "seen") { status } }')).json()) as { errors?: unknown };
+    expect(set.errors).toBeUndefined();
+    const after = await ran(() => page(analyst));
+    expect(after).toContain('findings/list');
+    expect((await page(analyst)).edges.find((e) => e.node.id === 'cache-2')?.node.status).toBe('ACKNOWLEDGED');
+  });
+
+  it('never answers a request without a valid key, and never caches a hunt', async () => {
+    expect((await postGraphql(api.url, 'not-a-key-but-long-enough', PAGE)).status).toBe(401);
+    const hunt = '{ hunt(analytic: "AN0862") { findings { id } } }';
+    expect((await ran(() => postGraphql(api.url, analyst, hunt).then((r) => r.json()))).length).toBeGreaterThan(0);
+    expect((await ran(() => postGraphql(api.url, analyst, hunt).then((r) => r.json()))).length).toBeGreaterThan(0);
+  });
+});
