@@ -55,6 +55,25 @@ describe('detection query plans prepared ahead of batches (real Neo4j)', () => {
     // (db.labels() and db.relationshipTypes() list only tokens in use; property keys are listed once created.)
   });
 
+  it('plans every chain to expand from its anchors, never to scan or range-seek a relationship index or scan processes by signer', async () => {
+    // Planned on this small graph, where the statistics favour index scans most: the time
+    // predicates are written as differences (x.ts - w.ts >= -$skewMs), which no index can serve,
+    // so a plan cannot trade an expansion for a fleet-wide index read that grows with the graph.
+    await writeEvents(driver, msiexecStarts(20, 900));
+    const offenders: string[] = [];
+    for (const analytic of loadCatalog()) {
+      const params = { ...analyticParams(analytic), since: 0, until: 1, anchors: { uids: ['plans:none'] } };
+      const { summary } = await driver.executeQuery(`EXPLAIN CYPHER replan=force ${detectionCypher(`analytics/${analytic.dir}/${analytic.queries.chain}`, currentPlanGeneration())}`, params);
+      const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }): void => {
+        const details = String(plan.arguments.Details ?? '');
+        if (/RelationshipIndex(Scan|Seek)/.test(plan.operatorType) || (plan.operatorType.startsWith('NodeIndexScan') && details.includes('(signer)'))) offenders.push(`${analytic.id}: ${plan.operatorType} ${details.slice(0, 120)}`);
+        plan.children.forEach((c) => walk(c as typeof plan));
+      };
+      walk(summary.plan as unknown as Parameters<typeof walk>[0]);
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('needs one plan per statement whatever the batch size, because lists travel inside maps', async () => {
     let batch = 0;
     // What a worker runs for one batch of n events, plus every chain and window scan with n anchors and hosts.

@@ -28,7 +28,7 @@ CALL (a) {
   RETURN a AS client
   UNION
   WITH a WHERE NOT coalesce(a.imageName IN $installerImages, false)
-  UNWIND [(a)-[e:CONNECTED]->(ip:IP) WHERE e.ts >= $since AND e.ts <= $until AND e.direction <> 'inbound' | {e: e, ip: ip}] AS hit
+  UNWIND [(a)-[e:CONNECTED]->(ip:IP) WHERE e.ts - $since >= 0 AND e.ts - $until <= 0 AND e.direction <> 'inbound' | {e: e, ip: ip}] AS hit
   WITH a, hit.e AS e, hit.ip AS ip
   MATCH (client:Process)
   WHERE client.hostId = a.hostId AND client.imageName IN $installerImages
@@ -106,23 +106,23 @@ WITH c, remoteRefs, dllRefs, refHosts, collect(DISTINCT m) AS members, collect(D
 CALL (c, members, refHosts) {
   CALL (c, members, refHosts) {
     UNWIND members AS m
-    UNWIND [(m)-[e:CONNECTED]->(ip:IP) WHERE e.ts >= c.startTs - $skewMs AND e.ts <= c.startTs + $windowMs AND e.direction <> 'inbound' | {e: e, ip: ip}] AS hit
+    UNWIND [(m)-[e:CONNECTED]->(ip:IP) WHERE e.ts - c.startTs >= -$skewMs AND e.ts - c.startTs <= $windowMs AND e.direction <> 'inbound' | {e: e, ip: ip}] AS hit
     RETURN m AS talker, hit.e AS e, hit.ip AS ip
     UNION
     UNWIND refHosts AS ref
     MATCH (ip:IP {address: ref})<-[e:CONNECTED]-(talker:Process)
-    WHERE talker.hostId = c.hostId AND e.ts >= c.startTs - $skewMs AND e.ts <= c.startTs + $windowMs AND e.direction <> 'inbound'
+    WHERE talker.hostId = c.hostId AND e.ts - c.startTs >= -$skewMs AND e.ts - c.startTs <= $windowMs AND e.direction <> 'inbound'
     RETURN talker, e, ip
     UNION
     UNWIND refHosts AS ref
     MATCH (d:Domain) WHERE d.name = ref OR d.name STARTS WITH ref + '.'
     MATCH (d)-[:RESOLVED_TO]->(ip:IP)<-[e:CONNECTED]-(talker:Process)
-    WHERE talker.hostId = c.hostId AND e.ts >= c.startTs - $skewMs AND e.ts <= c.startTs + $windowMs AND e.direction <> 'inbound'
+    WHERE talker.hostId = c.hostId AND e.ts - c.startTs >= -$skewMs AND e.ts - c.startTs <= $windowMs AND e.direction <> 'inbound'
     RETURN talker, e, ip
     UNION
     UNWIND refHosts AS ref
     MATCH (:Host {id: c.hostId})-[e:CONNECTED]->(ip:IP {address: ref})
-    WHERE e.ts >= c.startTs - $skewMs AND e.ts <= c.startTs + $windowMs AND e.direction <> 'inbound'
+    WHERE e.ts - c.startTs >= -$skewMs AND e.ts - c.startTs <= $windowMs AND e.direction <> 'inbound'
     RETURN null AS talker, e, ip
   }
   OPTIONAL MATCH (talker)-[:QUERIED]->(dn:Domain)-[:RESOLVED_TO]->(ip)
@@ -134,15 +134,15 @@ CALL (c, members, refHosts) {
     // Seen: the address, or the host name (queried or connected to), contacted before the install.
     AND NOT EXISTS {
       MATCH (ip)<-[prior:CONNECTED]-()
-      WHERE prior.ts >= c.startTs - $firstSeenMs AND prior.ts < c.startTs
+      WHERE prior.ts - c.startTs >= -$firstSeenMs AND prior.ts - c.startTs < 0
     }
     AND NOT EXISTS {
       MATCH (:Domain {name: hostname})<-[prior:QUERIED]-()
-      WHERE prior.ts >= c.startTs - $firstSeenMs AND prior.ts < c.startTs
+      WHERE prior.ts - c.startTs >= -$firstSeenMs AND prior.ts - c.startTs < 0
     }
     AND NOT EXISTS {
       MATCH (:Domain {name: hostname})-[:RESOLVED_TO]->(:IP)<-[prior:CONNECTED]-()
-      WHERE prior.dstHostname = hostname AND prior.ts >= c.startTs - $firstSeenMs AND prior.ts < c.startTs
+      WHERE prior.dstHostname = hostname AND prior.ts - c.startTs >= -$firstSeenMs AND prior.ts - c.startTs < 0
     }
   RETURN collect(DISTINCT {talker: talker.uid, talkerImage: coalesce(talker.imageName, 'network sensor'), ip: ip.address, hostname: hostname,
                            port: e.dstPort, ts: e.ts, source: e.source}) AS unseen
@@ -152,7 +152,7 @@ CALL (c, members, refHosts) {
 CALL (c, members) {
   UNWIND members AS p
   MATCH (p)-[l:LOADED]->(mod:File)
-  WHERE l.ts >= c.startTs - $skewMs AND l.ts <= c.startTs + $windowMs
+  WHERE l.ts - c.startTs >= -$skewMs AND l.ts - c.startTs <= $windowMs
   WITH p, l, mod,
     l.signed IS NOT NULL OR l.signatureStatus IS NOT NULL AS known,
     toLower(mod.path) STARTS WITH '\\\\' OR any(t IN $tempPaths WHERE toLower(mod.path) CONTAINS t) AS risky,
@@ -161,7 +161,7 @@ CALL (c, members) {
   WHERE NOT approved AND (known OR risky)
   CALL (p, l, valid) {
     OPTIONAL MATCH (:Binary {sha256: l.sha256})<-[:HAS_CONTENT]-(:File)<-[ol:LOADED]-(o:Process)
-    WHERE valid AND ol.sha256 = l.sha256 AND o.hostId <> p.hostId AND ol.ts >= l.ts - $prevalenceMs AND ol.ts < l.ts
+    WHERE valid AND ol.sha256 = l.sha256 AND o.hostId <> p.hostId AND ol.ts - l.ts >= -$prevalenceMs AND ol.ts - l.ts < 0
     RETURN count(DISTINCT o.hostId) AS hosts
   }
   WITH p, l, mod, hosts WHERE hosts < $prevalenceHosts

@@ -10,7 +10,7 @@ USING INDEX written:File(uid)
 WHERE any(ext IN $binaryExtensions WHERE written.name ENDS WITH ext)
   AND any(fragment IN $programPaths WHERE toLower(written.path) CONTAINS fragment)
 MATCH (writer:Process)-[w:WROTE]->(written)
-WHERE w.ts >= $since AND w.ts <= $until
+WHERE w.ts - $since >= 0 AND w.ts - $until <= 0
 // The writer is an installer, or runs under one (msiexec custom actions, a setup's helper).
 OPTIONAL MATCH installPath = (root:Process)-[:SPAWNED*0..3]->(writer)
 WHERE any(re IN $installerPatterns WHERE root.imageName =~ re)
@@ -20,7 +20,7 @@ WHERE installer IS NOT NULL
 // First run: the earliest execution or load of the written file after the write.
 CALL (written, w) {
   MATCH (run:Process)-[x:EXECUTED|LOADED]->(written)
-  WHERE x.ts >= w.ts - $skewMs AND x.ts <= w.ts + $windowMs
+  WHERE x.ts - w.ts >= -$skewMs AND x.ts - w.ts - $windowMs <= 0
   RETURN run AS firstRun, x.ts AS firstRunTs, type(x) = 'LOADED' AS asLibrary
   // Sysmon also logs an image's load of itself at its start: a tie is an execution.
   ORDER BY x.ts ASC, type(x) = 'LOADED' ASC LIMIT 1
@@ -36,7 +36,7 @@ CALL (firstRun, written) {
 // (its unsigned-module signal): one finding per install and first run, not one per file.
 WITH * WHERE NOT (asLibrary AND EXISTS {
   MATCH (firstRun)-[:EXECUTED]->(image:File)<-[recent:WROTE]-(:Process)
-  WHERE image <> written AND recent.ts >= w.ts - $windowMs AND recent.ts <= w.ts + $windowMs
+  WHERE image <> written AND recent.ts - w.ts >= -$windowMs AND recent.ts - w.ts - $windowMs <= 0
 })
 WITH installer, writer, w, written, firstRun, firstRunTs, asLibrary,
      coalesce(firstRun.signer, loadSigner) AS signer,
@@ -44,12 +44,12 @@ WITH installer, writer, w, written, firstRun, firstRunTs, asLibrary,
      coalesce(CASE WHEN asLibrary THEN loadStatus END, firstRun.signatureStatus, loadStatus) AS signatureStatus
 CALL (firstRun, firstRunTs, w) {
   MATCH (firstRun)-[s:SPAWNED]->(child:Process)
-  WHERE s.ts >= firstRunTs - $skewMs AND s.ts <= w.ts + $windowMs AND child.imageName IN $shellImages
+  WHERE s.ts - firstRunTs >= -$skewMs AND s.ts - w.ts - $windowMs <= 0 AND child.imageName IN $shellImages
   RETURN collect(DISTINCT {uid: child.uid, image: child.image, commandLine: child.commandLine, ts: s.ts, source: child.source}) AS shellChildren
 }
 CALL (firstRun, firstRunTs, w, written) {
   MATCH (firstRun)-[l:LOADED]->(module:File)
-  WHERE l.ts >= firstRunTs - $skewMs AND l.ts <= w.ts + $windowMs AND module <> written
+  WHERE l.ts - firstRunTs >= -$skewMs AND l.ts - w.ts - $windowMs <= 0 AND module <> written
     AND (l.signed = false OR (l.signatureStatus IS NOT NULL AND l.signatureStatus <> 'valid'))
     AND NOT coalesce(l.signer, '') IN $approvedSigners
   RETURN collect(DISTINCT {uid: module.uid, path: module.path, signed: l.signed, status: l.signatureStatus, signer: l.signer, ts: l.ts, source: l.source}) AS unsignedModules
@@ -57,20 +57,20 @@ CALL (firstRun, firstRunTs, w, written) {
 // The same file's signer before this write, as seen by earlier loads or runs: a signer that
 // vanished or changed across an update is a signal of its own (signed trojans still get here).
 CALL (written, w) {
-  OPTIONAL MATCH (:Process)-[before:LOADED]->(written) WHERE before.ts < w.ts AND before.signer IS NOT NULL
-  OPTIONAL MATCH (earlier:Process)-[ex:EXECUTED]->(written) WHERE ex.ts < w.ts AND earlier.signer IS NOT NULL
+  OPTIONAL MATCH (:Process)-[before:LOADED]->(written) WHERE before.ts - w.ts < 0 AND coalesce(before.signer, '') <> ''
+  OPTIONAL MATCH (earlier:Process)-[ex:EXECUTED]->(written) WHERE ex.ts - w.ts < 0 AND coalesce(earlier.signer, '') <> ''
   RETURN collect(DISTINCT before.signer) + collect(DISTINCT earlier.signer) AS previousSigners
 }
 CALL (firstRun, firstRunTs, w) {
   MATCH (firstRun)-[:SPAWNED*0..3]->(talker:Process)-[c:CONNECTED]->(ip:IP)
-  WHERE c.ts >= firstRunTs - $skewMs AND c.ts <= w.ts + $windowMs AND c.direction <> 'inbound'
+  WHERE c.ts - firstRunTs >= -$skewMs AND c.ts - w.ts - $windowMs <= 0 AND c.direction <> 'inbound'
   OPTIONAL MATCH (talker)-[q:QUERIED]->(domain:Domain)-[:RESOLVED_TO]->(ip)
   WITH c, ip, talker, coalesce(c.dstHostname, domain.name, '') AS hostname
   WHERE NOT ip.address IN $approvedHosts
     AND NOT any(suffix IN $approvedHosts WHERE hostname = suffix OR hostname ENDS WITH '.' + suffix)
   // Never contacted by any process on any host within the look-back before: first seen.
   WITH c, ip, talker, hostname,
-       NOT EXISTS { MATCH (:Process)-[prior:CONNECTED]->(ip) WHERE prior.ts < c.ts AND prior.ts >= c.ts - $firstSeenLookbackMs } AS firstSeen
+       NOT EXISTS { MATCH (:Process)-[prior:CONNECTED]->(ip) WHERE prior.ts - c.ts < 0 AND prior.ts - c.ts >= -$firstSeenLookbackMs } AS firstSeen
   RETURN collect(DISTINCT {uid: talker.uid, ip: ip.address, hostname: hostname, port: c.dstPort, ts: c.ts, source: c.source, firstSeen: firstSeen}) AS unapprovedConnections
 }
 WITH installer, writer, w, written, firstRun, firstRunTs, signer, signed, signatureStatus, shellChildren, unsignedModules, unapprovedConnections,

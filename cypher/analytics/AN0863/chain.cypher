@@ -17,7 +17,7 @@ CALL (a) {
   // A directory an installer moved into place whole (a flatpak deploy, a Homebrew keg): what has run from inside it.
   WITH a WHERE EXISTS {
     MATCH (mover:Process)-[m:WROTE {op: 'rename'}]->(a)
-    WHERE m.ts >= $since AND m.ts <= $until
+    WHERE m.ts - $since >= 0 AND m.ts - $until <= 0
       AND EXISTS {
         MATCH (moverInstaller:Process)-[:SPAWNED*0..4]->(mover)
         WHERE any(re IN $installerPatterns WHERE coalesce(moverInstaller.imageName, '') =~ re)
@@ -38,7 +38,7 @@ WITH image, left(image.uid, size(image.uid) - size(image.path)) AS hostPrefix, s
 UNWIND [{uid: image.uid, whole: false}] + [s IN $stagingSuffixes | {uid: image.uid + s, whole: false}]
        + [i IN range(2, size(parts) - 1) | {uid: hostPrefix + reduce(dir = '', part IN parts[1..i] | dir + '/' + part), whole: true}] AS target
 MATCH (written:File {uid: target.uid})<-[w:WROTE]-(writer:Process)
-WHERE w.ts >= $since AND w.ts <= $until AND (NOT target.whole OR w.op = 'rename')
+WHERE w.ts - $since >= 0 AND w.ts - $until <= 0 AND (NOT target.whole OR w.op = 'rename')
 // The installer is the writer or an ancestor of it: dpkg under apt, a postinst's cp under dpkg.
 MATCH lineage = (installer:Process)-[:SPAWNED*0..4]->(writer)
 WHERE any(re IN $installerPatterns WHERE coalesce(installer.imageName, '') =~ re)
@@ -53,11 +53,11 @@ WITH image, install.written AS written, install.w AS w, install.writer AS writer
 // loaded it (a library inside a moved directory is judged as a module of that directory's programs).
 CALL (image, written, w) {
   MATCH (run:Process)-[x:EXECUTED]->(image)
-  WHERE x.ts >= w.ts - $skewMs AND x.ts <= w.ts + $windowMs
+  WHERE x.ts - w.ts >= -$skewMs AND x.ts - w.ts - $windowMs <= 0
   RETURN run, x.ts AS ts, 'executed' AS how
   UNION
   MATCH (run:Process)-[l:LOADED]->(image)
-  WHERE written.uid STARTS WITH image.uid AND l.ts >= w.ts - $skewMs AND l.ts <= w.ts + $windowMs
+  WHERE written.uid STARTS WITH image.uid AND l.ts - w.ts >= -$skewMs AND l.ts - w.ts - $windowMs <= 0
   RETURN run, l.ts AS ts, 'loaded' AS how
 }
 // Runs by the package manager's own scripts (postinst, triggers) are part of the install: stage 1.
@@ -90,13 +90,13 @@ CALL (firstRun, w, startsShellsByTrade) {
 }
 CALL (firstRun, w) {
   MATCH (firstRun)-[:SPAWNED*0..3]->(talker:Process)-[c:CONNECTED]->(ip:IP)
-  WHERE c.ts >= w.ts - $skewMs AND c.ts <= w.ts + $windowMs AND c.direction <> 'inbound'
+  WHERE c.ts - w.ts >= -$skewMs AND c.ts - w.ts - $windowMs <= 0 AND c.direction <> 'inbound'
   // Names the host resolved to this address shortly before: on Linux the resolver is a daemon
   // (systemd-resolved) or a network sensor (Zeek), rarely the talker itself.
   CALL (talker, c, ip) {
     OPTIONAL MATCH (querier)-[q:QUERIED]->(domain:Domain)-[:RESOLVED_TO]->(ip)
     WHERE ((querier:Process AND querier.hostId = talker.hostId) OR (querier:Host AND querier.id = talker.hostId))
-      AND q.ts >= c.ts - $windowMs AND q.ts <= c.ts + $skewMs
+      AND q.ts - c.ts >= -$windowMs AND q.ts - c.ts - $skewMs <= 0
     RETURN collect(DISTINCT domain.name) AS resolvedNames
   }
   WITH c, ip, talker, [n IN [c.dstHostname] + resolvedNames WHERE n IS NOT NULL AND n <> ''] AS names
@@ -109,7 +109,7 @@ CALL (image, w) {
   // Package logs name their host by --host, so the same machine may be keyed by its name there.
   MATCH (packageHost:Host)-[i:INSTALLED]->(pkg:Package)
   WHERE packageHost.id IN [host.id, toLower(host.name)]
-    AND i.ts >= w.ts - $windowMs AND i.ts <= w.ts + $windowMs AND i.op <> 'remove'
+    AND i.ts - w.ts >= -$windowMs AND i.ts - w.ts - $windowMs <= 0 AND i.op <> 'remove'
     AND (i.repository IS NOT NULL OR i.signingKey IS NOT NULL)
     AND NOT any(r IN $approvedRepos WHERE toLower(coalesce(i.repository, '')) CONTAINS r OR toLower(coalesce(i.signingKey, '')) CONTAINS r)
   RETURN collect(DISTINCT {key: pkg.key, name: pkg.name, version: i.version, repository: coalesce(i.repository, 'key ' + i.signingKey), ts: i.ts, source: i.source}) AS unapprovedPackages

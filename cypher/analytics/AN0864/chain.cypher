@@ -15,7 +15,7 @@ CALL (a) {
   // PackageKit, a Homebrew keg moved into the Cellar): what has run from inside it.
   WITH a WHERE EXISTS {
     MATCH (mover:Process)-[m:WROTE {op: 'rename'}]->(a)
-    WHERE m.ts >= $since AND m.ts <= $until
+    WHERE m.ts - $since >= 0 AND m.ts - $until <= 0
       AND EXISTS {
         MATCH (moverInstaller:Process)-[:SPAWNED*0..6]->(mover)
         WHERE any(re IN $installerPatterns WHERE coalesce(moverInstaller.imageName, '') =~ re)
@@ -36,7 +36,7 @@ WITH image, left(image.uid, size(image.uid) - size(image.path)) AS hostPrefix, s
 UNWIND [{uid: image.uid, whole: false}]
        + [i IN range(2, size(parts) - 1) | {uid: hostPrefix + reduce(dir = '', part IN parts[1..i] | dir + '/' + part), whole: true}] AS target
 MATCH (written:File {uid: target.uid})<-[w:WROTE]-(writer:Process)
-WHERE w.ts >= $since AND w.ts <= $until AND (NOT target.whole OR w.op = 'rename')
+WHERE w.ts - $since >= 0 AND w.ts - $until <= 0 AND (NOT target.whole OR w.op = 'rename')
 // The installer is the writer or an ancestor of it: tar under brew's Ruby, a postinstall under package_script_service.
 MATCH lineage = (installer:Process)-[:SPAWNED*0..6]->(writer)
 WHERE any(re IN $installerPatterns WHERE coalesce(installer.imageName, '') =~ re)
@@ -51,12 +51,12 @@ WITH image, install.written AS written, install.w AS w, install.writer AS writer
 // that loaded it (a library inside a moved bundle is judged as a module of the bundle's programs).
 CALL (image, written, w) {
   MATCH (run:Process)-[x:EXECUTED]->(image)
-  WHERE x.ts >= w.ts - $skewMs AND x.ts <= w.ts + $windowMs
+  WHERE x.ts - w.ts >= -$skewMs AND x.ts - w.ts - $windowMs <= 0
   RETURN run, x.ts AS ts, 'executed' AS how,
          {signed: run.signed, status: run.signatureStatus, teamId: run.teamId, notarized: run.notarized, platform: run.platformBinary} AS signature
   UNION
   MATCH (run:Process)-[l:LOADED]->(image)
-  WHERE written.uid = image.uid AND l.ts >= w.ts - $skewMs AND l.ts <= w.ts + $windowMs
+  WHERE written.uid = image.uid AND l.ts - w.ts >= -$skewMs AND l.ts - w.ts - $windowMs <= 0
   RETURN run, l.ts AS ts, 'loaded' AS how,
          {signed: l.signed, status: l.signatureStatus, teamId: l.teamId, notarized: null, platform: null} AS signature
 }
@@ -94,7 +94,7 @@ CALL (firstRun, w, startsShellsByTrade) {
 // or signed by a Team ID that is neither allowed nor the first run's own (that one is judged on the binary).
 CALL (firstRun, w) {
   MATCH (firstRun)-[l:LOADED]->(module:File)
-  WHERE l.ts <= w.ts + $windowMs
+  WHERE l.ts - w.ts - $windowMs <= 0
     AND (((l.signed = false OR (l.signatureStatus IS NOT NULL AND l.signatureStatus <> 'valid')) AND NOT any(re IN $adhocPaths WHERE module.path =~ re))
       OR (l.teamId IS NOT NULL AND l.teamId <> coalesce(firstRun.teamId, '') AND NOT l.teamId IN $allowedTeamIds))
   RETURN collect(DISTINCT {uid: module.uid, path: module.path, signed: l.signed, status: l.signatureStatus, teamId: l.teamId, ts: l.ts, source: l.source}) AS unsignedModules
@@ -104,7 +104,7 @@ CALL (firstRun, w) {
 CALL (image, written, w) {
   UNWIND CASE WHEN written.uid = image.uid THEN [image] ELSE [image, written] END AS verified
   MATCH (verified)-[v:VERIFIED]->(signer:Signer)
-  WHERE v.ts >= w.ts - $skewMs AND v.ts <= w.ts + $windowMs
+  WHERE v.ts - w.ts >= -$skewMs AND v.ts - w.ts - $windowMs <= 0
   RETURN collect(DISTINCT {uid: verified.uid, path: verified.path, verdict: v.verdict, status: v.status, signed: v.signed, notarized: v.notarized,
                            platform: v.platformBinary, teamId: signer.teamId, ts: v.ts, source: v.source}) AS verifications
 }
@@ -123,13 +123,13 @@ WITH image, written, w, writer, installer, firstRun, firstRunTs, how, shellChild
      reduce(acc = [], found IN signatureFindings | acc + found) AS untrusted
 CALL (firstRun, w) {
   MATCH (firstRun)-[:SPAWNED*0..5]->(talker:Process)-[c:CONNECTED]->(ip:IP)
-  WHERE c.ts >= w.ts - $skewMs AND c.ts <= w.ts + $windowMs AND c.direction <> 'inbound'
+  WHERE c.ts - w.ts >= -$skewMs AND c.ts - w.ts - $windowMs <= 0 AND c.direction <> 'inbound'
   // Names the host resolved to this address shortly before: on macOS the resolver is
   // mDNSResponder or a network sensor, rarely the talker itself.
   CALL (talker, c, ip) {
     OPTIONAL MATCH (querier)-[q:QUERIED]->(domain:Domain)-[:RESOLVED_TO]->(ip)
     WHERE ((querier:Process AND querier.hostId = talker.hostId) OR (querier:Host AND querier.id = talker.hostId))
-      AND q.ts >= c.ts - $windowMs AND q.ts <= c.ts + $skewMs
+      AND q.ts - c.ts >= -$windowMs AND q.ts - c.ts - $skewMs <= 0
     RETURN collect(DISTINCT domain.name) AS resolvedNames
   }
   WITH c, ip, talker, [n IN [c.dstHostname] + resolvedNames WHERE n IS NOT NULL AND n <> ''] AS names
@@ -142,7 +142,7 @@ CALL (image, w) {
   // Homebrew receipts name their host by --host, so the same Mac may be keyed by its name there.
   MATCH (packageHost:Host)-[i:INSTALLED]->(pkg:Package {manager: 'brew'})
   WHERE packageHost.id IN [host.id, toLower(host.name)]
-    AND i.ts >= w.ts - $windowMs AND i.ts <= w.ts + $windowMs AND i.op <> 'remove'
+    AND i.ts - w.ts >= -$windowMs AND i.ts - w.ts - $windowMs <= 0 AND i.op <> 'remove'
     AND i.repository IS NOT NULL AND NOT toLower(i.repository) IN $brewTaps
   RETURN collect(DISTINCT {key: pkg.key, name: pkg.name, version: i.version, repository: i.repository, ts: i.ts, source: i.source}) AS untrustedTaps
 }

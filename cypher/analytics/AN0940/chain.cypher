@@ -106,7 +106,7 @@ CALL (c, members) {
 CALL (c, members) {
   UNWIND members AS p
   MATCH (p)-[l:LOADED]->(mod:File)
-  WHERE l.ts >= c.startTs - $skewMs AND l.ts <= c.startTs + $windowMs
+  WHERE l.ts - c.startTs >= -$skewMs AND l.ts - c.startTs <= $windowMs
     AND any(t IN $tempPaths WHERE toLower(mod.path) CONTAINS t)
     // A temp child's load of its own image is the tempChild signal, not a custom action.
     AND NOT (p)-[:EXECUTED]->(mod)
@@ -115,7 +115,7 @@ CALL (c, members) {
   CALL (p, l, valid, approved) {
     OPTIONAL MATCH (:Binary {sha256: l.sha256})<-[:HAS_CONTENT]-(:File)<-[ol:LOADED]-(o:Process)
     WHERE valid AND NOT approved AND ol.sha256 = l.sha256 AND o.hostId <> p.hostId
-      AND ol.ts >= l.ts - $prevalenceMs AND ol.ts < l.ts
+      AND ol.ts - l.ts >= -$prevalenceMs AND ol.ts - l.ts < 0
     RETURN count(DISTINCT o.hostId) AS hosts
   }
   WITH p, l, mod, approved, hosts WHERE NOT approved AND hosts < $prevalenceHosts
