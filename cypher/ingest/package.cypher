@@ -1,9 +1,31 @@
 // Package installs, upgrades and removals; the Package node is shared across hosts (fleet pivot).
+// dnf records each transaction twice: dnf.rpm.log (a line per package, no repository) and dnf.log
+// (the run's table, with the repository). A change with a twin from the other log (same host,
+// package, operation and version, one with a repository and one without, within r.twinMs) is the
+// same change: it adds what it knows to the twin instead of becoming a second install.
 UNWIND $batch.rows AS r
 MATCH (h:Host {id: r.hostId})
 MERGE (pkg:Package {key: r.packageKey})
   ON CREATE SET pkg.manager = r.manager, pkg.name = r.name
-MERGE (h)-[i:INSTALLED {eventId: r.eventId}]->(pkg)
-  ON CREATE SET i.ts = r.ts, i.op = r.op, i.version = r.version, i.previousVersion = r.previousVersion,
-                i.arch = r.arch, i.repository = r.repository, i.signingKey = r.signingKey,
-                i.commandLine = r.commandLine, i.actorUid = r.actorUid, i.source = r.source
+WITH h, pkg, r
+CALL (h, pkg, r) {
+  OPTIONAL MATCH (h)-[twin:INSTALLED]->(pkg)
+  WHERE r.twinMs IS NOT NULL AND twin.eventId <> r.eventId AND twin.op = r.op AND twin.version = r.version
+    AND (twin.repository IS NULL) <> (r.repository IS NULL) AND abs(twin.ts - r.ts) <= r.twinMs
+  WITH twin ORDER BY abs(twin.ts - r.ts) LIMIT 1
+  RETURN twin
+}
+CALL (h, pkg, r, twin) {
+  WITH * WHERE twin IS NULL
+  MERGE (h)-[i:INSTALLED {eventId: r.eventId}]->(pkg)
+    ON CREATE SET i.ts = r.ts, i.op = r.op, i.version = r.version, i.previousVersion = r.previousVersion,
+                  i.arch = r.arch, i.repository = r.repository, i.signingKey = r.signingKey,
+                  i.commandLine = r.commandLine, i.actorUid = r.actorUid, i.source = r.source
+}
+CALL (r, twin) {
+  WITH * WHERE twin IS NOT NULL
+  SET twin.repository = coalesce(twin.repository, r.repository), twin.previousVersion = coalesce(twin.previousVersion, r.previousVersion),
+      twin.arch = coalesce(twin.arch, r.arch), twin.signingKey = coalesce(twin.signingKey, r.signingKey),
+      twin.commandLine = coalesce(twin.commandLine, r.commandLine), twin.actorUid = coalesce(twin.actorUid, r.actorUid),
+      twin.twinSource = r.source
+}

@@ -36,6 +36,13 @@ export interface WritePlan {
   fileSignatures: Row[];
 }
 
+/**
+ * How far apart dnf.log's record of a package change (dated at the transaction's start) and
+ * dnf.rpm.log's (dated when rpm applied it) may be and still be one change (cypher/ingest/package):
+ * a large transaction applies its packages over minutes.
+ */
+export const DNF_TWIN_MS = 30 * 60_000;
+
 /** How far outside an address's observed period a process-less event is still attributed to that host. */
 export const IP_ATTRIBUTION_SLACK_MS = 6 * 3_600_000;
 
@@ -208,6 +215,7 @@ function addEvent(plan: WritePlan, e: NormalizedEvent, common: Row, sawIp: (host
         repository: e.repository ?? null,
         signingKey: e.signingKey ?? null,
         commandLine: e.commandLine ?? null,
+        twinMs: e.manager === 'dnf' ? DNF_TWIN_MS : null,
       });
       return;
     case 'file.signature':

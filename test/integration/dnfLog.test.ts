@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/paths.js';
@@ -42,6 +44,37 @@ describe('dnf.log transaction tables, end to end', () => {
 
   it('changes nothing when the same log is ingested again', async () => {
     const before = await graphCounts(ctx.driver);
+    await ingest();
+    expect(await graphCounts(ctx.driver)).toEqual(before);
+  });
+
+  it("takes dnf.rpm.log's record of the same transaction as the same changes, not as second installs", async () => {
+    // What dnf.rpm.log says of the first run above (rpm applied the packages two to four seconds after the table).
+    const rpmLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'provhunt-dnf-')), 'dnf.rpm.log');
+    fs.writeFileSync(rpmLog, [
+      '2024-03-05T14:02:14+0000 INFO --- logging initialized ---',
+      '2024-03-05T14:02:15+0000 SUBDEBUG Installed: libsodium-1.0.18-8.el9.x86_64',
+      '2024-03-05T14:02:15+0000 SUBDEBUG Installed: example-agent-2.4.1-1.el9.x86_64',
+      '2024-03-05T14:02:16+0000 SUBDEBUG Installed: python3-example-agent-telemetry-exporter-2.4.1-1.el9.noarch',
+      // A later reinstall of the same version is a change of its own.
+      '2024-03-05T18:30:00+0000 SUBDEBUG Installed: libsodium-1.0.18-8.el9.x86_64',
+      '',
+    ].join('\n'));
+    const installs = async () =>
+      (await ctx.driver.executeQuery("MATCH (:Host {id: 'build-12'})-[i:INSTALLED]->(p:Package) WHERE p.name IN ['libsodium', 'example-agent'] AND i.op = 'install' RETURN p.name AS name, i.repository AS repository, i.twinSource IS NOT NULL AS twinned ORDER BY i.ts, name")).records.map((r) => r.toObject());
+    const once = async () => {
+      const result = await ingestFiles([rpmLog], { redisUrl: stack().redisUrl, prefix: ctx.prefix, batchSize: 4, wait: true, hostName: 'build-12', format: 'dnf', onReject: (r) => { throw new Error(JSON.stringify(r)); } });
+      expect(result.failedBatches).toBe(0);
+      expect(result.accepted).toBe(4);
+    };
+    await once();
+    expect(await installs()).toEqual([
+      { name: 'example-agent', repository: 'example-vendor', twinned: true },
+      { name: 'libsodium', repository: 'epel', twinned: true },
+      { name: 'libsodium', repository: null, twinned: false },
+    ]);
+    const before = await graphCounts(ctx.driver);
+    await once();
     await ingest();
     expect(await graphCounts(ctx.driver)).toEqual(before);
   });

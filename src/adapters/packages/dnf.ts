@@ -15,7 +15,7 @@ const FORMAT = 'dnf';
  * previous one. dnf.log has no such lines but the transaction table of each run, with the
  * repository of every package: its rows are the changes once the run completes (dnfRun.ts).
  * Everything else is debug output and skipped. dnf.rpm.log and dnf.log describe the same
- * transactions: ingest one of them for a host (dnf.log has the repositories).
+ * transactions; the graph writes a change both report once (cypher/ingest/package.cypher).
  */
 export const dnfLogAdapter: TextAdapter = {
   format: FORMAT,
