@@ -1,6 +1,7 @@
 import { createPubSub, type PubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import { addFindingsAnnouncer, FINDING_CHANGED, type FindingChangeTopics } from '../events/findingsBus.js';
+import { CACHE_STALE } from '../events/cacheStale.js';
 import { KEY_REVOKED, type KeyRevocation } from '../events/keyRevocations.js';
 import { createRedisEventTarget } from '../events/redisEventTarget.js';
 import type { Logger } from '../log.js';
@@ -11,6 +12,10 @@ export interface EventFeed {
   findingChanges: PubSub<FindingChangeTopics>;
   /** Calls `listener` on each finding created or changed by any process; returns the remover. */
   onFindingChanged(listener: () => void): () => void;
+  /** Calls `listener` when any process announces that cached answers are stale (a mutation ran there). */
+  onCacheStale(listener: () => void): () => void;
+  /** Tells every API process (this one too) that cached answers are stale. */
+  announceCacheStale(): void;
   /** Calls `listener` with each API key revoked anywhere (src/events/keyRevocations.ts); returns the remover. */
   onKeyRevoked(listener: (revocation: KeyRevocation) => void): () => void;
   close(): void;
@@ -25,7 +30,7 @@ export function openEventFeed(publisher: Redis, redisUrl: string, prefix: string
   // No retry limit: a subscription queued while Redis is down must still be made when it is back.
   const subscriber = new Redis(redisUrl, { maxRetriesPerRequest: null });
   subscriber.on('error', (err) => log.warn({ err: err.message }, 'redis subscriber error'));
-  const eventTarget = createRedisEventTarget({ publisher, subscriber, prefix, topics: [FINDING_CHANGED, KEY_REVOKED], log });
+  const eventTarget = createRedisEventTarget({ publisher, subscriber, prefix, topics: [FINDING_CHANGED, KEY_REVOKED, CACHE_STALE], log });
   eventTarget.ready.catch((err: Error) => log.warn({ err: err.message }, 'not subscribed to finding changes and key revocations'));
   const findingChanges = createPubSub<FindingChangeTopics>({ eventTarget });
   const removeAnnouncer = addFindingsAnnouncer((changes) => changes.forEach((c) => findingChanges.publish(FINDING_CHANGED, c)));
@@ -36,6 +41,12 @@ export function openEventFeed(publisher: Redis, redisUrl: string, prefix: string
       eventTarget.addEventListener(FINDING_CHANGED, onEvent);
       return () => eventTarget.removeEventListener(FINDING_CHANGED, onEvent);
     },
+    onCacheStale(listener) {
+      const onEvent = () => listener();
+      eventTarget.addEventListener(CACHE_STALE, onEvent);
+      return () => eventTarget.removeEventListener(CACHE_STALE, onEvent);
+    },
+    announceCacheStale: () => void eventTarget.dispatchEvent(new CustomEvent(CACHE_STALE, { detail: { at: Date.now() } })),
     onKeyRevoked(listener) {
       const onEvent = (event: Event) => {
         const revocation = (event as CustomEvent<KeyRevocation>).detail;

@@ -2,6 +2,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/analytics/findings.js';
 import type { RunningApi } from '../../src/api/server.js';
+import { announceCacheStale } from '../../src/events/cacheStale.js';
 import { cypherNameOf } from '../../src/graph/cypher.js';
 import { ApiKeysService } from '../../src/services/apiKeysService.js';
 import { FindingsService } from '../../src/services/findingsService.js';
@@ -86,6 +87,29 @@ describe('response cache: repeated queries from memory, fresh after any finding 
     const after = await ran(() => page(analyst));
     expect(after).toContain('findings/list');
     expect((await page(analyst)).edges.find((e) => e.node.id === 'cache-2')?.node.status).toBe('ACKNOWLEDGED');
+  });
+
+  it("serves another API process's mutation, and the CLI's, at once (announced on Redis)", async () => {
+    const other = await startTestApiOnQueue(prefix, { apiKey: bootstrap, driver, responseCacheMs: 60_000 });
+    try {
+      const statusOf = async (id: string) => (await page(viewer)).edges.find((e) => e.node.id === id)?.node.status;
+      const eventually = async (id: string, status: string) => {
+        const deadline = Date.now() + 2_000;
+        while (Date.now() < deadline && (await statusOf(id)) !== status) await new Promise((r) => setTimeout(r, 20));
+        return statusOf(id);
+      };
+      expect(await statusOf('cache-1')).toBe('NEW'); // cached here
+      const set = (await (await postGraphql(other.url, analyst, 'mutation { setFindingStatus(id: "cache-1", status: RESOLVED) { status } }')).json()) as { errors?: unknown };
+      expect(set.errors).toBeUndefined();
+      expect(await eventually('cache-1', 'RESOLVED')).toBe('RESOLVED');
+      // What `provhunt triage` does after writing: a status set outside any API process.
+      await new FindingsService(driver, stack().neo4j.database).setStatus('cache-1', 'acknowledged', 'cli:test');
+      expect(await statusOf('cache-1')).toBe('RESOLVED'); // not announced yet: the cached answer
+      await announceCacheStale(stack().redisUrl, prefix);
+      expect(await eventually('cache-1', 'ACKNOWLEDGED')).toBe('ACKNOWLEDGED');
+    } finally {
+      await other.close();
+    }
   });
 
   it('never answers a request without a valid key, and never caches a hunt', async () => {

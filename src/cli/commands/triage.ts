@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { Command } from 'commander';
 import { findingStatuses, FindingsService, type FindingStatus } from '../../services/findingsService.js';
 import { SuppressionsService, type SuppressionScope } from '../../services/suppressionsService.js';
+import { announceCacheStale } from '../../events/cacheStale.js';
 import { withClient } from '../runtime.js';
 import { findingJson } from './findings.js';
 
@@ -22,7 +23,7 @@ export function registerTriage(program: Command): void {
     .option('--suppress <scope>', 'also suppress look-alikes, scoped by any of installer,signer,destination[=name],host (comma-separated)')
     .option('--json', 'print the finding and its audit trail as JSON')
     .action((id: string, opts: TriageOptions) =>
-      withClient(async ({ driver, connections }) => {
+      withClient(async ({ driver, connections, config }) => {
         const service = new FindingsService(driver, connections.neo4j.database);
         const status = opts.status?.toLowerCase().replace(/[\s-]/g, '_') as FindingStatus | undefined;
         const finding = status ? await service.setStatus(id, status, `cli:${os.userInfo().username}`, opts.note) : await service.get(id);
@@ -31,6 +32,7 @@ export function registerTriage(program: Command): void {
           const suppression = await new SuppressionsService(driver, connections.neo4j.database).createFromFinding(finding, parseScope(opts.suppress), `cli:${os.userInfo().username}`, opts.note);
           process.stderr.write(`suppression ${suppression.id}: ${finding.analytic} ${JSON.stringify({ installer: suppression.installer, signer: suppression.signer, destination: suppression.destination, host: suppression.hostId })}\n`);
         }
+        if (status || opts.suppress) await announceChange(connections.redis.url, config.queuePrefix);
         const history = await service.history(id);
         if (opts.json) {
           process.stdout.write(`${JSON.stringify({ ...findingJson(finding), history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })) })}\n`);
@@ -40,6 +42,16 @@ export function registerTriage(program: Command): void {
         for (const h of history) process.stdout.write(`  ${new Date(h.at).toISOString()} ${h.actor} ${h.action} ${h.from ?? ''} -> ${h.to ?? ''}${h.note ? `: ${h.note}` : ''}\n`);
       }),
     );
+}
+
+/** Running API processes serve the change at once instead of a cached answer (src/api/responseCache.ts). */
+async function announceChange(redisUrl: string | undefined, prefix: string): Promise<void> {
+  if (!redisUrl) return;
+  try {
+    await announceCacheStale(redisUrl, prefix);
+  } catch (err) {
+    process.stderr.write(`provhunt: saved, but could not tell the API processes (${(err as Error).message}): their cached answers may show the old status for up to a minute\n`);
+  }
 }
 
 /** `installer,signer,destination=cdn.example.net,host` → which facts scope a suppression. */
