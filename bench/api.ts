@@ -22,6 +22,10 @@ import { createDriver } from '../src/graph/driver.js';
 import { migrate } from '../src/graph/migrate.js';
 import { freePort } from '../src/stack/processes.js';
 import { ApiKeysService } from '../src/services/apiKeysService.js';
+import { Redis } from 'ioredis';
+import { addFindingsAnnouncer, redisAnnouncer } from '../src/events/findingsBus.js';
+import { createLogger } from '../src/log.js';
+import { FindingsService } from '../src/services/findingsService.js';
 import { createFindings } from './apiFindings.js';
 import { buildFleetGraph, createBuildKeys, graphCounts, type BuildReport } from './apiGraph.js';
 import { profileStatements } from './apiProfile.js';
@@ -39,6 +43,12 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '30' },
     /** PROVHUNT_API_CACHE_MS for the API (0: every request reaches Neo4j); unset: the product default. */
     'cache-ms': { type: 'string' },
+    /**
+     * During the loads, re-store one finding (a later lastSeen) every this many ms through
+     * FindingsService, announced on Redis like a worker's: what makes a live system's cached
+     * findings pages stale. 0: no change during the loads.
+     */
+    'finding-churn-ms': { type: 'string', default: '0' },
     /** Mean pause (ms, exponential) of each client between a response and its next request; 0: back to back. */
     'think-ms': { type: 'string', default: '0' },
     /** Seconds of load per kind before measuring: plans cached, pools warm. */
@@ -64,6 +74,8 @@ const n = (name: keyof typeof values) => Number(values[name]);
 /** The issue's p95 targets at 50 clients on 10M events, in ms. */
 const TARGETS: Record<string, number> = { findingsPage: 20, findingsFiltered: 20, binaryPivot: 50, evidenceGraph: 50 };
 const log = (line: string) => process.stderr.write(`${line}\n`);
+/** The API's Redis prefix: finding changes announced on it reach the API's response cache. */
+const apiPrefix = `benchapi${Date.now()}`;
 
 const graphDir = values['graph-dir'] ? path.resolve(values['graph-dir']) : undefined;
 const saved = graphDir ? savedGraph(graphDir) : undefined;
@@ -105,7 +117,9 @@ async function measure(built: BuiltGraph): Promise<void> {
   const samples = await readSamples(driver);
   log(`samples: ${samples.hashes.popular.length} popular / ${samples.hashes.common.length} common / ${samples.hashes.rare.length} rare hashes, ${samples.findingIds.length} findings`);
   const cypherStatements = await cypherPerRequest(target, metricsUrl, samples);
+  const churn = findingChurn(samples.findingIds, n('finding-churn-ms'));
   const load = await runLoad(target, queryKinds(samples), { api: child.pid!, neo4j: stack.neo4jPid });
+  const findingChanges = await churn.stop();
   const profile = values.profile ? await profileStatements(driver, samples) : undefined;
 
   const result = {
@@ -113,6 +127,7 @@ async function measure(built: BuiltGraph): Promise<void> {
     graph,
     clients: n('clients'),
     thinkMs: n('think-ms'),
+    findingChurn: { everyMs: n('finding-churn-ms'), changes: findingChanges },
     apiCacheMs: values['cache-ms'] ?? 'default',
     durationSeconds: n('duration'),
     cypherStatementsPerRequest: cypherStatements,
@@ -122,6 +137,32 @@ async function measure(built: BuiltGraph): Promise<void> {
     memory: { apiPeakMb: apiMemory.peakMb(), neo4jPeakMbDuringBuild: built.neo4jPeakMbDuringBuild, neo4jPeakMbDuringLoad: neo4jLoadMemory?.peakMb(), loadGeneratorPeakMb: Math.round(process.resourceUsage().maxRSS / 1024) },
   };
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+}
+
+/** Re-stores a random finding every `everyMs` (see --finding-churn-ms); stop() says how many. */
+function findingChurn(ids: string[], everyMs: number): { stop(): Promise<number> } {
+  if (everyMs <= 0 || ids.length === 0) return { stop: async () => 0 };
+  const redis = new Redis(stack.connections.redis.url);
+  const removeAnnouncer = addFindingsAnnouncer(redisAnnouncer(redis, apiPrefix, createLogger('bench', 'warn')));
+  const findings = new FindingsService(driver);
+  let changes = 0;
+  let running = Promise.resolve();
+  const timer = setInterval(() => {
+    running = running.then(async () => {
+      const stored = await findings.get(ids[Math.floor(Math.random() * ids.length)]!);
+      if (!stored) return;
+      changes += (await findings.upsert([{ ...stored, lastSeen: stored.lastSeen + 1 }])).length;
+    });
+  }, everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+      removeAnnouncer();
+      redis.disconnect();
+      return changes;
+    },
+  };
 }
 
 interface BuiltGraph {
@@ -228,7 +269,7 @@ async function startApi(): Promise<{ child: ReturnType<typeof spawnNode>; target
     PROVHUNT_API_HOST: '127.0.0.1',
     PROVHUNT_API_PORT: String(port),
     PROVHUNT_API_KEY: crypto.randomBytes(24).toString('base64url'),
-    PROVHUNT_QUEUE_PREFIX: `benchapi${Date.now()}`,
+    PROVHUNT_QUEUE_PREFIX: apiPrefix,
     PROVHUNT_LOG_LEVEL: 'warn',
     ...(values['cache-ms'] !== undefined ? { PROVHUNT_API_CACHE_MS: values['cache-ms'] } : {}),
   });
