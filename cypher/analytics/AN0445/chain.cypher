@@ -31,6 +31,7 @@ CALL (a) {
   UNWIND [(a)-[e:CONNECTED]->(ip:IP) WHERE e.ts - $since >= 0 AND e.ts - $until <= 0 AND e.direction <> 'inbound' | {e: e, ip: ip}] AS hit
   WITH a, hit.e AS e, hit.ip AS ip
   MATCH (client:Process)
+  USING INDEX client:Process(hostId, startTs)
   WHERE client.hostId = a.hostId AND client.imageName IN $installerImages
     AND client.startTs >= e.ts - $windowMs AND client.startTs <= e.ts + $skewMs
     AND NOT coalesce(client.commandLine =~ $serviceArgs OR client.commandLine =~ $serverArgs, false)
@@ -43,11 +44,12 @@ CALL (a) {
   CALL (a) {
     RETURN a AS root
     UNION
-    UNWIND [(a)-[:SPAWNED]->(r:Process) WHERE a.commandLine =~ $serviceArgs AND r.startTs >= $since - $windowMs AND r.startTs <= $until | r] AS root
+    UNWIND [(a)-[:SPAWNED]->(r:Process) WHERE a.commandLine =~ $serviceArgs AND r.startTs - $since >= -$windowMs AND r.startTs - $until <= 0 | r] AS root
     RETURN root
   }
   CALL (root) {
     MATCH (cand:Process)
+    USING INDEX cand:Process(hostId, startTs)
     WHERE cand.hostId = root.hostId AND cand.imageName IN $installerImages
       AND cand.startTs >= root.startTs - $windowMs AND cand.startTs <= root.startTs + $skewMs
       AND NOT coalesce(cand.commandLine =~ $serviceArgs OR cand.commandLine =~ $serverArgs, false)
@@ -58,11 +60,11 @@ CALL (a) {
 }
 // The install is the earliest client msiexec above the client (a chain of nested installs).
 WITH DISTINCT client,
-  [(top:Process)-[:SPAWNED*1..3]->(client) WHERE top.imageName IN $installerImages AND top.startTs IS NOT NULL
+  [(top:Process)-[:SPAWNED*1..3]->(client) WHERE coalesce(top.imageName, '') IN $installerImages AND coalesce(top.startTs, -1) >= 0
      AND NOT coalesce(top.commandLine =~ $serviceArgs OR top.commandLine =~ $serverArgs, false) | top] AS tops
 WITH DISTINCT reduce(install = client, t IN tops | CASE WHEN t.startTs < install.startTs THEN t ELSE install END) AS c
 // The install's client msiexec processes: what its server-side roots may be linked to.
-WITH c, [(c)-[:SPAWNED*0..3]->(f:Process) WHERE f.imageName IN $installerImages
+WITH c, [(c)-[:SPAWNED*0..3]->(f:Process) WHERE coalesce(f.imageName, '') IN $installerImages
   AND NOT coalesce(f.commandLine =~ $serviceArgs OR f.commandLine =~ $serverArgs, false) | f] AS family
 // Stage 1: a client of the install names a remote package or a DLL; the hosts a URL or UNC path
 // names, so that the host's own SMB (System) or WebDAV traffic to them counts for the install.
@@ -78,17 +80,19 @@ WITH c, family, remoteRefs, dllRefs,
 WITH c, family, remoteRefs, dllRefs, [h IN named WHERE h <> '' | h] AS refHosts
 // Stage 2: the install's members within the window: its own tree, and the linked server side.
 CALL (c, family) {
-  UNWIND [(c)-[:SPAWNED*0..4]->(m:Process) WHERE m = c OR (m.startTs >= c.startTs - $skewMs AND m.startTs <= c.startTs + $windowMs) | m] AS m
+  UNWIND [(c)-[:SPAWNED*0..4]->(m:Process) WHERE m = c OR (m.startTs - c.startTs >= -$skewMs AND m.startTs - c.startTs <= $windowMs) | m] AS m
   RETURN m, null AS linked
   UNION
   // Server-side roots: processes of the host started in the window that are a server instance or
   // that a service instance started (one host-and-time range: the host_start index of 005).
   MATCH (root:Process)
+  USING INDEX root:Process(hostId, startTs)
   WHERE root.hostId = c.hostId AND root.startTs >= c.startTs - $skewMs AND root.startTs <= c.startTs + $windowMs
     AND ((root.imageName IN $installerImages AND (root.commandLine =~ $serviceArgs OR root.commandLine =~ $serverArgs))
          OR any(svc IN [(s:Process)-[:SPAWNED]->(root) | s] WHERE svc.imageName IN $installerImages AND svc.commandLine =~ $serviceArgs))
   CALL (root) {
     MATCH (cand:Process)
+    USING INDEX cand:Process(hostId, startTs)
     WHERE cand.hostId = root.hostId AND cand.imageName IN $installerImages
       AND cand.startTs >= root.startTs - $windowMs AND cand.startTs <= root.startTs + $skewMs
       AND NOT coalesce(cand.commandLine =~ $serviceArgs OR cand.commandLine =~ $serverArgs, false)
@@ -97,7 +101,7 @@ CALL (c, family) {
   }
   WITH c, root, cand WHERE cand IN family
   UNWIND [(root)-[:SPAWNED*0..3]->(m:Process) WHERE m = root
-    OR (NOT root.commandLine =~ $serviceArgs AND m.startTs >= c.startTs - $skewMs AND m.startTs <= c.startTs + $windowMs) | m] AS m
+    OR (NOT root.commandLine =~ $serviceArgs AND m.startTs - c.startTs >= -$skewMs AND m.startTs - c.startTs <= $windowMs) | m] AS m
   RETURN m, root AS linked
 }
 WITH c, remoteRefs, dllRefs, refHosts, collect(DISTINCT m) AS members, collect(DISTINCT linked) AS linkedRoots
@@ -111,6 +115,7 @@ CALL (c, members, refHosts) {
     UNION
     UNWIND refHosts AS ref
     MATCH (ip:IP {address: ref})<-[e:CONNECTED]-(talker:Process)
+    USING INDEX ip:IP(address)
     WHERE talker.hostId = c.hostId AND e.ts - c.startTs >= -$skewMs AND e.ts - c.startTs <= $windowMs AND e.direction <> 'inbound'
     RETURN talker, e, ip
     UNION
@@ -160,8 +165,9 @@ CALL (c, members) {
   WITH p, l, mod, known, risky, valid, coalesce(valid AND l.signer IN $approvedSigners, false) AS approved
   WHERE NOT approved AND (known OR risky)
   CALL (p, l, valid) {
-    OPTIONAL MATCH (:Binary {sha256: l.sha256})<-[:HAS_CONTENT]-(:File)<-[ol:LOADED]-(o:Process)
-    WHERE valid AND ol.sha256 = l.sha256 AND o.hostId <> p.hostId AND ol.ts - l.ts >= -$prevalenceMs AND ol.ts - l.ts < 0
+    OPTIONAL MATCH (loaded:Binary {sha256: l.sha256})<-[:HAS_CONTENT]-(:File)<-[ol:LOADED]-(o:Process)
+    USING INDEX loaded:Binary(sha256)
+    WHERE valid AND ol.sha256 = l.sha256 AND coalesce(o.hostId, '') <> p.hostId AND ol.ts - l.ts >= -$prevalenceMs AND ol.ts - l.ts < 0
     RETURN count(DISTINCT o.hostId) AS hosts
   }
   WITH p, l, mod, hosts WHERE hosts < $prevalenceHosts

@@ -28,11 +28,12 @@ CALL (a) {
   CALL (a) {
     RETURN a AS root
     UNION
-    UNWIND [(a)-[:SPAWNED]->(r:Process) WHERE a.commandLine =~ $serviceArgs AND r.startTs >= $since - $windowMs AND r.startTs <= $until | r] AS root
+    UNWIND [(a)-[:SPAWNED]->(r:Process) WHERE a.commandLine =~ $serviceArgs AND r.startTs - $since >= -$windowMs AND r.startTs - $until <= 0 | r] AS root
     RETURN root
   }
   CALL (root) {
     MATCH (cand:Process)
+    USING INDEX cand:Process(hostId, startTs)
     WHERE cand.hostId = root.hostId AND cand.imageName IN $installerImages
       AND cand.startTs >= root.startTs - $windowMs AND cand.startTs <= root.startTs + $skewMs
       AND NOT coalesce(cand.commandLine =~ $serviceArgs OR cand.commandLine =~ $serverArgs, false)
@@ -43,25 +44,27 @@ CALL (a) {
 }
 // The install is the earliest client msiexec above the client (a chain of nested installs).
 WITH DISTINCT client,
-  [(top:Process)-[:SPAWNED*1..3]->(client) WHERE top.imageName IN $installerImages AND top.startTs IS NOT NULL
+  [(top:Process)-[:SPAWNED*1..3]->(client) WHERE coalesce(top.imageName, '') IN $installerImages AND coalesce(top.startTs, -1) >= 0
      AND NOT coalesce(top.commandLine =~ $serviceArgs OR top.commandLine =~ $serverArgs, false) | top] AS tops
 WITH DISTINCT reduce(install = client, t IN tops | CASE WHEN t.startTs < install.startTs THEN t ELSE install END) AS c
 // The install's client msiexec processes: what its server-side roots may be linked to.
-WITH c, [(c)-[:SPAWNED*0..3]->(f:Process) WHERE f.imageName IN $installerImages
+WITH c, [(c)-[:SPAWNED*0..3]->(f:Process) WHERE coalesce(f.imageName, '') IN $installerImages
   AND NOT coalesce(f.commandLine =~ $serviceArgs OR f.commandLine =~ $serverArgs, false) | f] AS family
 // Stage 1: the install's members within the window: its own tree, and the linked server side.
 CALL (c, family) {
-  UNWIND [(c)-[:SPAWNED*0..4]->(m:Process) WHERE m = c OR (m.startTs >= c.startTs - $skewMs AND m.startTs <= c.startTs + $windowMs) | m] AS m
+  UNWIND [(c)-[:SPAWNED*0..4]->(m:Process) WHERE m = c OR (m.startTs - c.startTs >= -$skewMs AND m.startTs - c.startTs <= $windowMs) | m] AS m
   RETURN m, null AS linked
   UNION
   // Server-side roots: processes of the host started in the window that are a server instance or
   // that a service instance started (one host-and-time range: the host_start index of 005).
   MATCH (root:Process)
+  USING INDEX root:Process(hostId, startTs)
   WHERE root.hostId = c.hostId AND root.startTs >= c.startTs - $skewMs AND root.startTs <= c.startTs + $windowMs
     AND ((root.imageName IN $installerImages AND (root.commandLine =~ $serviceArgs OR root.commandLine =~ $serverArgs))
          OR any(svc IN [(s:Process)-[:SPAWNED]->(root) | s] WHERE svc.imageName IN $installerImages AND svc.commandLine =~ $serviceArgs))
   CALL (root) {
     MATCH (cand:Process)
+    USING INDEX cand:Process(hostId, startTs)
     WHERE cand.hostId = root.hostId AND cand.imageName IN $installerImages
       AND cand.startTs >= root.startTs - $windowMs AND cand.startTs <= root.startTs + $skewMs
       AND NOT coalesce(cand.commandLine =~ $serviceArgs OR cand.commandLine =~ $serverArgs, false)
@@ -70,7 +73,7 @@ CALL (c, family) {
   }
   WITH c, root, cand WHERE cand IN family
   UNWIND [(root)-[:SPAWNED*0..3]->(m:Process) WHERE m = root
-    OR (NOT root.commandLine =~ $serviceArgs AND m.startTs >= c.startTs - $skewMs AND m.startTs <= c.startTs + $windowMs) | m] AS m
+    OR (NOT root.commandLine =~ $serviceArgs AND m.startTs - c.startTs >= -$skewMs AND m.startTs - c.startTs <= $windowMs) | m] AS m
   RETURN m, root AS linked
 }
 WITH c, collect(DISTINCT m) AS members, collect(DISTINCT linked) AS linkedRoots
@@ -94,7 +97,7 @@ CALL (c, members) {
   // Fleet history: other hosts that ran the same validly signed content earlier in the look-back.
   CALL (p, valid, approved) {
     OPTIONAL MATCH (p)-[:INSTANCE_OF]->(:Binary)<-[:INSTANCE_OF]-(o:Process)
-    WHERE valid AND NOT approved AND o.hostId <> p.hostId AND o.startTs >= p.startTs - $prevalenceMs AND o.startTs < p.startTs
+    WHERE valid AND NOT approved AND coalesce(o.hostId, '') <> p.hostId AND o.startTs - p.startTs >= -$prevalenceMs AND o.startTs - p.startTs < 0
     RETURN count(DISTINCT o.hostId) AS hosts
   }
   WITH p, sig, approved, hosts WHERE NOT approved AND hosts < $prevalenceHosts
@@ -113,8 +116,9 @@ CALL (c, members) {
   WITH p, l, mod, coalesce(l.signatureStatus = 'valid' OR (l.signatureStatus IS NULL AND l.signed = true), false) AS valid
   WITH p, l, mod, valid, coalesce(valid AND l.signer IN $approvedSigners, false) AS approved
   CALL (p, l, valid, approved) {
-    OPTIONAL MATCH (:Binary {sha256: l.sha256})<-[:HAS_CONTENT]-(:File)<-[ol:LOADED]-(o:Process)
-    WHERE valid AND NOT approved AND ol.sha256 = l.sha256 AND o.hostId <> p.hostId
+    OPTIONAL MATCH (loaded:Binary {sha256: l.sha256})<-[:HAS_CONTENT]-(:File)<-[ol:LOADED]-(o:Process)
+    USING INDEX loaded:Binary(sha256)
+    WHERE valid AND NOT approved AND ol.sha256 = l.sha256 AND coalesce(o.hostId, '') <> p.hostId
       AND ol.ts - l.ts >= -$prevalenceMs AND ol.ts - l.ts < 0
     RETURN count(DISTINCT o.hostId) AS hosts
   }
