@@ -21,6 +21,9 @@ export class ApiMetrics {
   private readonly graphql: Histogram<'operation' | 'type'>;
   private readonly cypher: Histogram<'query' | 'outcome'>;
   private readonly operationNames = new Set<string>();
+  /** Response cache lookups by outcome, and how often every cached answer went stale (src/api/responseCache.ts). */
+  readonly cacheLookups: Counter<'outcome'>;
+  readonly cacheInvalidations: Counter;
 
   constructor(operations: OperationsService) {
     collectDefaultMetrics({ register: this.registry });
@@ -28,6 +31,8 @@ export class ApiMetrics {
     this.http = new Histogram({ name: 'provhunt_http_request_duration_seconds', help: 'HTTP requests by route, method and status (an SSE subscription counts when it ends)', labelNames: ['method', 'route', 'status'], buckets: latencyBuckets, registers });
     this.graphql = new Histogram({ name: 'provhunt_graphql_operation_duration_seconds', help: 'GraphQL query and mutation execution by operation name', labelNames: ['operation', 'type'], buckets: latencyBuckets, registers });
     this.cypher = cypherHistogram(this.registry, 'this API process');
+    this.cacheLookups = new Counter({ name: 'provhunt_api_response_cache_lookups_total', help: 'Cacheable query answers by outcome (hit: served from memory; miss: executed and stored)', labelNames: ['outcome'], registers });
+    this.cacheInvalidations = new Counter({ name: 'provhunt_api_response_cache_invalidations_total', help: 'Times every cached answer went stale (a finding change or a mutation, announced on Redis)', registers });
     queueGauge(operations, registers);
     workerCounters(operations, registers);
   }

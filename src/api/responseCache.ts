@@ -1,4 +1,4 @@
-import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
+import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { Kind, type DefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ApiCaller } from './roles.js';
@@ -29,15 +29,42 @@ const MAX_RESPONSES = 5_000;
 export class ResponseCache {
   private generation = 0;
 
-  /** `announce` tells the other API processes that a mutation ran here (the generation moves here at once). */
+  /**
+   * `announce` tells the other API processes that a mutation ran here (the generation moves here at
+   * once); `observe` counts lookups and invalidations (the API's /metrics).
+   */
   constructor(
     private readonly ttlMs: number,
     private readonly announce: () => void = () => {},
+    private readonly observe: { lookup(hit: boolean): void; invalidated(): void } = { lookup: () => {}, invalidated: () => {} },
   ) {}
 
   /** Every cached answer is stale from now on (a finding changed somewhere, or a mutation ran here). */
   invalidate(): void {
     this.generation += 1;
+    this.observe.invalidated();
+  }
+
+  /**
+   * The plugin's in-memory store, counting answers served from it (hits) and answers executed and
+   * stored (misses; the plugin may look a key up more than once per request, so misses are counted
+   * where an answer is stored).
+   */
+  private store(): Cache {
+    const cache = createInMemoryCache({ max: MAX_RESPONSES });
+    const get = cache.get.bind(cache);
+    const set = cache.set.bind(cache);
+    return Object.assign(cache, {
+      get: async (key: string) => {
+        const answer = await get(key);
+        if (answer != null) this.observe.lookup(true);
+        return answer;
+      },
+      set: (...args: Parameters<Cache['set']>) => {
+        this.observe.lookup(false);
+        return set(...args);
+      },
+    });
   }
 
   plugins(): Plugin[] {
@@ -64,7 +91,7 @@ export class ResponseCache {
           ...Object.fromEntries(TELEMETRY_FIELDS.map((field) => [field, this.ttlMs])),
           ...Object.fromEntries(UNCACHED_FIELDS.map((field) => [field, 0])),
         },
-        cache: createInMemoryCache({ max: MAX_RESPONSES }),
+        cache: this.store(),
         // Generations, not entity tracking, decide freshness; no cache details in the answers.
         invalidateViaMutation: false,
         includeExtensionMetadata: false,

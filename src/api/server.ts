@@ -90,7 +90,10 @@ export async function startApi(opts: ApiOptions): Promise<RunningApi> {
   const auth = new Authenticator({ bootstrapKey: opts.apiKey, keys, cacheMs: keyCacheMs, log: opts.log });
   // Open streams of revoked keys end at once on the Redis announcement, else within the cache period.
   const revocation = new SubscriptionRevocation({ keys, auth, events, checkEveryMs: Math.max(keyCacheMs, 1_000), log: opts.log });
-  const responseCache = new ResponseCache(opts.responseCacheMs ?? 0, () => events.announceCacheStale());
+  const responseCache = new ResponseCache(opts.responseCacheMs ?? 0, () => events.announceCacheStale(), {
+    lookup: (hit) => metrics.cacheLookups.inc({ outcome: hit ? 'hit' : 'miss' }),
+    invalidated: () => metrics.cacheInvalidations.inc(),
+  });
   events.onFindingChanged(() => responseCache.invalidate());
   events.onCacheStale(() => responseCache.invalidate());
   const handle = requestHandler({ opts, driver, redis, metrics, operations, events, auth, revocation, responseCache });

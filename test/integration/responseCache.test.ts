@@ -66,6 +66,10 @@ describe('response cache: repeated queries from memory, fresh after any finding 
     expect(await count(viewer)).toEqual(['findings/list', 'findings/count-unfiltered']);
     expect(await count(viewer)).toEqual([]);
     expect(await count(analyst)).toEqual(['findings/list', 'findings/count-unfiltered']);
+    // /metrics counts them: 4 answers from memory, 4 executed and stored (2 in beforeAll) so far.
+    const metrics = await (await fetch(`${api.url}/metrics`, { headers: { authorization: `Bearer ${viewer}` } })).text();
+    const lookups = (outcome: string) => Number(new RegExp(`provhunt_api_response_cache_lookups_total\\{outcome="${outcome}"\\} (\\d+)`).exec(metrics)?.[1]);
+    expect({ hits: lookups('hit'), misses: lookups('miss') }).toEqual({ hits: 4, misses: 4 });
   });
 
   it('serves a new finding at once, announced on Redis by the process that stored it', async () => {
