@@ -2,7 +2,9 @@
 // dnf records each transaction twice: dnf.rpm.log (a line per package, no repository) and dnf.log
 // (the run's table, with the repository). A change with a twin from the other log (same host,
 // package, operation and version, one with a repository and one without, within r.twinMs) is the
-// same change: it adds what it knows to the twin instead of becoming a second install.
+// same change: it adds what it knows to the twin, once, and is remembered there (`absorbed`), so a
+// replay of either log finds the same twin. A twin absorbs one record at most: a second look-alike
+// within the window is a change of its own (a reinstall).
 UNWIND $batch.rows AS r
 MATCH (h:Host {id: r.hostId})
 MERGE (pkg:Package {key: r.packageKey})
@@ -11,8 +13,10 @@ WITH h, pkg, r
 CALL (h, pkg, r) {
   OPTIONAL MATCH (h)-[twin:INSTALLED]->(pkg)
   WHERE r.twinMs IS NOT NULL AND twin.eventId <> r.eventId AND twin.op = r.op AND twin.version = r.version
-    AND (twin.repository IS NULL) <> (r.repository IS NULL) AND abs(twin.ts - r.ts) <= r.twinMs
-  WITH twin ORDER BY abs(twin.ts - r.ts) LIMIT 1
+    AND (r.eventId IN coalesce(twin.absorbed, [])
+         OR (twin.absorbed IS NULL AND (twin.repository IS NULL) <> (r.repository IS NULL) AND abs(twin.ts - r.ts) <= r.twinMs))
+  WITH twin ORDER BY CASE WHEN r.eventId IN coalesce(twin.absorbed, []) THEN 0 ELSE 1 END, abs(twin.ts - r.ts)
+  LIMIT 1
   RETURN twin
 }
 CALL (h, pkg, r, twin) {
@@ -23,9 +27,9 @@ CALL (h, pkg, r, twin) {
                   i.commandLine = r.commandLine, i.actorUid = r.actorUid, i.source = r.source
 }
 CALL (r, twin) {
-  WITH * WHERE twin IS NOT NULL
-  SET twin.repository = coalesce(twin.repository, r.repository), twin.previousVersion = coalesce(twin.previousVersion, r.previousVersion),
+  WITH * WHERE twin IS NOT NULL AND twin.absorbed IS NULL
+  SET twin.absorbed = [r.eventId], twin.twinSource = r.source,
+      twin.repository = coalesce(twin.repository, r.repository), twin.previousVersion = coalesce(twin.previousVersion, r.previousVersion),
       twin.arch = coalesce(twin.arch, r.arch), twin.signingKey = coalesce(twin.signingKey, r.signingKey),
-      twin.commandLine = coalesce(twin.commandLine, r.commandLine), twin.actorUid = coalesce(twin.actorUid, r.actorUid),
-      twin.twinSource = r.source
+      twin.commandLine = coalesce(twin.commandLine, r.commandLine), twin.actorUid = coalesce(twin.actorUid, r.actorUid)
 }

@@ -12,7 +12,11 @@ export interface EventFeed {
   findingChanges: PubSub<FindingChangeTopics>;
   /** Calls `listener` on each finding created or changed by any process; returns the remover. */
   onFindingChanged(listener: () => void): () => void;
-  /** Calls `listener` when any process announces that cached answers are stale (a mutation ran there). */
+  /**
+   * Calls `listener` when any process announces that cached answers are stale (a mutation ran
+   * there), and each time the subscription to Redis is (re)made: announcements sent while it was
+   * down are lost.
+   */
   onCacheStale(listener: () => void): () => void;
   /** Tells every API process (this one too) that cached answers are stale. */
   announceCacheStale(): void;
@@ -44,7 +48,11 @@ export function openEventFeed(publisher: Redis, redisUrl: string, prefix: string
     onCacheStale(listener) {
       const onEvent = () => listener();
       eventTarget.addEventListener(CACHE_STALE, onEvent);
-      return () => eventTarget.removeEventListener(CACHE_STALE, onEvent);
+      subscriber.on('ready', onEvent);
+      return () => {
+        eventTarget.removeEventListener(CACHE_STALE, onEvent);
+        subscriber.off('ready', onEvent);
+      };
     },
     announceCacheStale: () => void eventTarget.dispatchEvent(new CustomEvent(CACHE_STALE, { detail: { at: Date.now() } })),
     onKeyRevoked(listener) {

@@ -188,13 +188,14 @@ function graphqlHandler({ opts, driver, metrics, operations, events, revocation,
     operations,
     findingChanges: events.findingChanges,
   };
+  const schema = buildSchema();
   const yoga = createYoga<{ caller: ApiCaller; log: Logger }, ApiContext>({
-    schema: buildSchema(),
+    schema,
     graphqlEndpoint: '/graphql',
     // Served before authentication with the example operations (src/api/graphiql.ts).
     graphiql: false,
     context: ({ caller, log }): ApiContext => ({ ...services, driver, database: opts.database, caller, actor: `api:${caller.name}`, log, loaders: createLoaders(services.findings, new InvestigationService(driver, opts.database)) }),
-    plugins: [...protectionPlugins(), metrics.graphqlPlugin(), graphqlErrorLogging(), revocation.plugin(), ...responseCache.plugins()],
+    plugins: [...protectionPlugins(), metrics.graphqlPlugin(), graphqlErrorLogging(), revocation.plugin(), ...responseCache.plugins(schema)],
     logging: false,
     // Unexpected errors are masked; GraphQLErrors thrown on bad input say exactly what is wrong.
     maskedErrors: true,

@@ -110,7 +110,11 @@ export function planWrites(events: NormalizedEvent[]): WritePlan {
   return { ...plan, ...nodes.rows() };
 }
 
-/** The distinct (file, content, signature state) of the loads that reported a content hash. */
+/**
+ * The distinct (file, content, signature state) of the loads that reported a content hash, in
+ * (content, file) order: a new link locks its Binary, and two workers that lock the same hot
+ * Binaries in one order cannot deadlock on them.
+ */
 function loadSignatureStates(loads: Row[]): Row[] {
   const states = new Map<string, Row>();
   for (const r of loads) {
@@ -118,7 +122,8 @@ function loadSignatureStates(loads: Row[]): Row[] {
     const row = { fileUid: r.fileUid, sha256: r.sha256, signatureStatus: r.signatureStatus, signed: r.signed, signer: r.signer };
     states.set(JSON.stringify(row), row);
   }
-  return [...states.values()];
+  const key = (r: Row) => `${r.sha256 as string}|${r.fileUid as string}`;
+  return [...states.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** Every node and structural link the event rows refer to, so the event statements only MATCH them. */

@@ -61,7 +61,7 @@ describe('dnf.log transaction tables, end to end', () => {
       '',
     ].join('\n'));
     const installs = async () =>
-      (await ctx.driver.executeQuery("MATCH (:Host {id: 'build-12'})-[i:INSTALLED]->(p:Package) WHERE p.name IN ['libsodium', 'example-agent'] AND i.op = 'install' RETURN p.name AS name, i.repository AS repository, i.twinSource IS NOT NULL AS twinned ORDER BY i.ts, name")).records.map((r) => r.toObject());
+      (await ctx.driver.executeQuery("MATCH (:Host {id: 'build-12'})-[i:INSTALLED]->(p:Package) WHERE p.name IN ['libsodium', 'example-agent'] AND i.op = 'install' RETURN p.name AS name, i.repository AS repository, i.absorbed IS NOT NULL AS twinned ORDER BY i.ts, name")).records.map((r) => r.toObject());
     const once = async () => {
       const result = await ingestFiles([rpmLog], { redisUrl: stack().redisUrl, prefix: ctx.prefix, batchSize: 4, wait: true, hostName: 'build-12', format: 'dnf', onReject: (r) => { throw new Error(JSON.stringify(r)); } });
       expect(result.failedBatches).toBe(0);
@@ -77,5 +77,23 @@ describe('dnf.log transaction tables, end to end', () => {
     await once();
     await ingest();
     expect(await graphCounts(ctx.driver)).toEqual(before);
+  });
+
+  it('pairs them the same way when dnf.rpm.log comes first, and keeps replays of either log idempotent', async () => {
+    const rpmLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'provhunt-dnf-')), 'dnf.rpm.log');
+    fs.writeFileSync(rpmLog, '2024-03-05T14:02:15+0000 SUBDEBUG Installed: example-agent-2.4.1-1.el9.x86_64\n');
+    const host = 'build-13';
+    const run = async (file: string) => {
+      const result = await ingestFiles([file], { redisUrl: stack().redisUrl, prefix: ctx.prefix, batchSize: 4, wait: true, hostName: host, format: 'dnf', onReject: () => {} });
+      expect(result.failedBatches).toBe(0);
+    };
+    const installs = async () =>
+      (await ctx.driver.executeQuery("MATCH (:Host {id: $host})-[i:INSTALLED]->(:Package {name: 'example-agent'}) WHERE i.op = 'install' RETURN i.repository AS repository, size(coalesce(i.absorbed, [])) AS absorbed", { host })).records.map((r) => r.toObject());
+    await run(rpmLog);
+    await run(dnfLog);
+    expect(await installs()).toEqual([{ repository: 'example-vendor', absorbed: 1 }]);
+    await run(dnfLog);
+    await run(rpmLog);
+    expect(await installs()).toEqual([{ repository: 'example-vendor', absorbed: 1 }]);
   });
 });

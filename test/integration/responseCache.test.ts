@@ -116,6 +116,25 @@ describe('response cache: repeated queries from memory, fresh after any finding 
     }
   });
 
+  it('keeps an answer that mixes findings with telemetry no longer than the telemetry TTL', async () => {
+    const recording = observedDriver(driver, (text) => statements.push(cypherNameOf(text) ?? 'inline'));
+    const short = await startTestApiOnQueue(prefix, { apiKey: bootstrap, driver: recording, responseCacheMs: 300 });
+    try {
+      const ask = (query: string) => ran(() => postGraphql(short.url, viewer, query).then((r) => r.json()));
+      const findingsOnly = '{ findings(first: 2) { totalCount } }';
+      const mixed = `{ findings(first: 2) { totalCount } binary(sha256: "${'ab'.repeat(32)}") { prevalence } }`;
+      expect(await ask(findingsOnly)).not.toEqual([]);
+      expect(await ask(mixed)).not.toEqual([]);
+      expect(await ask(mixed)).toEqual([]);
+      await new Promise((r) => setTimeout(r, 450));
+      // Past the 300 ms telemetry TTL: the pivot is read again; the findings-only answer is kept.
+      expect(await ask(mixed)).toContain('pivots/binary-summary');
+      expect(await ask(findingsOnly)).toEqual([]);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('never answers a request without a valid key, and never caches a hunt', async () => {
     expect((await postGraphql(api.url, 'not-a-key-but-long-enough', PAGE)).status).toBe(401);
     const hunt = '{ hunt(analytic: "AN0862") { findings { id } } }';

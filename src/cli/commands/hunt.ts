@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { hostKey } from '../../adapters/identity.js';
 import { hunt } from '../../analytics/hunt.js';
 import { parseDuration } from '../../analytics/tunables.js';
+import { announceChange } from '../announceChange.js';
 import { withClient } from '../runtime.js';
 import { findingJson, formatFinding } from './findings.js';
 
@@ -27,7 +28,7 @@ export function registerHunt(program: Command): void {
     .option('--store', 'also store the results as live findings')
     .option('--json', 'one JSON object per line, as findings --json')
     .action((analytic: string, opts: HuntOptions) =>
-      withClient(async ({ driver, connections }) => {
+      withClient(async ({ driver, connections, config }) => {
         const findings = await hunt(
           driver,
           {
@@ -40,6 +41,8 @@ export function registerHunt(program: Command): void {
           },
           connections.neo4j.database,
         );
+        // Stored findings change what findings pages show: running API processes must not answer from their cache.
+        if (opts.store && findings.length > 0) await announceChange(connections.redis.url, config.queuePrefix);
         for (const f of findings) {
           const shown = { ...f, status: opts.store ? 'new' : 'hunt' };
           process.stdout.write(opts.json ? `${JSON.stringify(findingJson(shown))}\n` : formatFinding(shown));

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { Command } from 'commander';
 import { SuppressionsService } from '../../services/suppressionsService.js';
+import { announceChange } from '../announceChange.js';
 import { withClient } from '../runtime.js';
 
 export function registerSuppressions(program: Command): void {
@@ -23,9 +24,10 @@ export function registerSuppressions(program: Command): void {
     .argument('<id>', 'as printed by suppressions list')
     .description('remove a suppression; the findings it held back become new again')
     .action((id: string) =>
-      withClient(async ({ driver, connections }) => {
+      withClient(async ({ driver, connections, config }) => {
         const result = await new SuppressionsService(driver, connections.neo4j.database).remove(id, `cli:${os.userInfo().username}`);
         if (!result.removed) throw new Error(`no suppression with id '${id}'`);
+        await announceChange(connections.redis.url, config.queuePrefix);
         process.stdout.write(`removed ${id}; reopened ${result.reopened} finding(s)\n`);
       }),
     );

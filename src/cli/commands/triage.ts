@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { Command } from 'commander';
 import { findingStatuses, FindingsService, type FindingStatus } from '../../services/findingsService.js';
 import { SuppressionsService, type SuppressionScope } from '../../services/suppressionsService.js';
-import { announceCacheStale } from '../../events/cacheStale.js';
+import { announceChange } from '../announceChange.js';
 import { withClient } from '../runtime.js';
 import { findingJson } from './findings.js';
 
@@ -26,13 +26,18 @@ export function registerTriage(program: Command): void {
       withClient(async ({ driver, connections, config }) => {
         const service = new FindingsService(driver, connections.neo4j.database);
         const status = opts.status?.toLowerCase().replace(/[\s-]/g, '_') as FindingStatus | undefined;
-        const finding = status ? await service.setStatus(id, status, `cli:${os.userInfo().username}`, opts.note) : await service.get(id);
-        if (!finding) throw new Error(`no finding with id '${id}' (provhunt findings lists them)`);
-        if (opts.suppress) {
-          const suppression = await new SuppressionsService(driver, connections.neo4j.database).createFromFinding(finding, parseScope(opts.suppress), `cli:${os.userInfo().username}`, opts.note);
-          process.stderr.write(`suppression ${suppression.id}: ${finding.analytic} ${JSON.stringify({ installer: suppression.installer, signer: suppression.signer, destination: suppression.destination, host: suppression.hostId })}\n`);
+        let finding;
+        try {
+          finding = status ? await service.setStatus(id, status, `cli:${os.userInfo().username}`, opts.note) : await service.get(id);
+          if (!finding) throw new Error(`no finding with id '${id}' (provhunt findings lists them)`);
+          if (opts.suppress) {
+            const suppression = await new SuppressionsService(driver, connections.neo4j.database).createFromFinding(finding, parseScope(opts.suppress), `cli:${os.userInfo().username}`, opts.note);
+            process.stderr.write(`suppression ${suppression.id}: ${finding.analytic} ${JSON.stringify({ installer: suppression.installer, signer: suppression.signer, destination: suppression.destination, host: suppression.hostId })}\n`);
+          }
+        } finally {
+          // A status set before a failed suppression is saved too: announce whatever was written.
+          if (status || opts.suppress) await announceChange(connections.redis.url, config.queuePrefix);
         }
-        if (status || opts.suppress) await announceChange(connections.redis.url, config.queuePrefix);
         const history = await service.history(id);
         if (opts.json) {
           process.stdout.write(`${JSON.stringify({ ...findingJson(finding), history: history.map((h) => ({ ...h, at: new Date(h.at).toISOString() })) })}\n`);
@@ -42,16 +47,6 @@ export function registerTriage(program: Command): void {
         for (const h of history) process.stdout.write(`  ${new Date(h.at).toISOString()} ${h.actor} ${h.action} ${h.from ?? ''} -> ${h.to ?? ''}${h.note ? `: ${h.note}` : ''}\n`);
       }),
     );
-}
-
-/** Running API processes serve the change at once instead of a cached answer (src/api/responseCache.ts). */
-async function announceChange(redisUrl: string | undefined, prefix: string): Promise<void> {
-  if (!redisUrl) return;
-  try {
-    await announceCacheStale(redisUrl, prefix);
-  } catch (err) {
-    process.stderr.write(`provhunt: saved, but could not tell the API processes (${(err as Error).message}): their cached answers may show the old status for up to a minute\n`);
-  }
 }
 
 /** `installer,signer,destination=cdn.example.net,host` → which facts scope a suppression. */
