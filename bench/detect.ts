@@ -105,7 +105,7 @@ try {
   const backgroundAccepted = preloaded + (await background);
   await drained();
   const seconds = (performance.now() - t0) / 1000;
-  const all = [...(await findings.list({}, 10_000, 0)).items, ...(await findings.list({ status: 'suppressed' }, 10_000, 0)).items];
+  const all = [...(await findings.list({}, 10_000)).items, ...(await findings.list({ status: 'suppressed' }, 10_000)).items];
   const report = score(delivered, all, backgroundAccepted);
   const batches = await batchTimes();
   const rate = Number(values.rate);
@@ -173,7 +173,7 @@ async function deliver(scenario: Scenario): Promise<Delivered> {
   for (const expectation of scenario.expect) {
     let ms: number | undefined;
     while (performance.now() - accepted < timeoutMs) {
-      const onHost = (await findings.list({ hostName: expectation.host, analytic: expectation.analytic }, 100, 0)).items;
+      const onHost = (await findings.list({ hostName: expectation.host, analytic: expectation.analytic }, 100)).items;
       if (!unmet(onHost, expectation)) {
         ms = performance.now() - accepted;
         break;

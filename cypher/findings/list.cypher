@@ -1,7 +1,10 @@
 // Newest activity first, read in the order of the lastSeen index (no sort of every finding for a
-// page: `IS NOT NULL` lets the planner use the index; every finding has a lastSeen).
+// page: the lastSeen bound lets the planner seek the index; every finding has a lastSeen). Pages
+// continue after the previous page's last (lastSeen, id) ($after: null for the first page): the
+// seek starts at the cursor, so a deep page costs what the first does (no SKIP over earlier ones).
 MATCH (f:Finding)
-WHERE f.lastSeen IS NOT NULL
+WHERE f.lastSeen <= coalesce($after.lastSeen, 9223372036854775807)
+  AND ($after IS NULL OR f.lastSeen < $after.lastSeen OR f.id > $after.id)
   AND ($analytic IS NULL OR f.analytic = $analytic)
   AND ($hostName IS NULL OR f.hostName = $hostName)
   AND ($severity IS NULL OR f.severity = $severity)
@@ -9,4 +12,4 @@ WHERE f.lastSeen IS NOT NULL
   AND CASE WHEN $status IS NULL THEN f.status <> 'suppressed' ELSE f.status = $status END
 RETURN f {.*} AS finding
 ORDER BY f.lastSeen DESC, f.id
-SKIP $skip LIMIT $limit
+LIMIT $limit

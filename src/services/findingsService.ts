@@ -37,6 +37,12 @@ export interface FindingPage {
   hasNextPage: boolean;
 }
 
+/** Where a page of findings stopped: the last finding's lastSeen and id (they order the pages). */
+export interface FindingKey {
+  lastSeen: number;
+  id: string;
+}
+
 /** Every severity a finding can have (src/analytics/findings.ts), for counts that seek an index by each. */
 const severities: Severity[] = ['low', 'medium', 'high', 'critical'];
 
@@ -77,13 +83,14 @@ export class FindingsService {
     return changes;
   }
 
-  async list(filter: FindingFilter, first: number, offset: number): Promise<FindingPage> {
+  /** Up to `first` findings, newest activity first, after the finding `after` (none: from the newest). */
+  async list(filter: FindingFilter, first: number, after?: FindingKey): Promise<FindingPage> {
     const params = {
       analytic: filter.analytic ?? null,
       hostName: filter.hostName ?? null,
       severity: filter.severity ?? null,
       status: filter.status ?? null,
-      skip: neo4j.int(offset),
+      after: after ? { lastSeen: neo4j.int(after.lastSeen), id: after.id } : null,
       limit: neo4j.int(first + 1),
     };
     const page = await this.driver.executeQuery(cypher('findings/list'), params, { database: this.database, routing: 'READ' });

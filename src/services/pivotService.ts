@@ -1,6 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { cypher } from '../graph/cypher.js';
-import { findingFromRecord, type StoredFinding } from './findingsService.js';
+import { findingFromRecord, type FindingKey, type StoredFinding } from './findingsService.js';
 
 export interface HostSighting {
   hostId: string;
@@ -30,12 +30,6 @@ export interface BinaryPivot {
   firstSeen: number | null;
   lastSeen: number | null;
   signatures: SignatureState[];
-}
-
-/** Where a findings page stopped: the last finding's lastSeen and id (they order the pages). */
-export interface FindingKey {
-  lastSeen: number;
-  id: string;
 }
 
 /** A page of the hosts holding a content, in host id order. */

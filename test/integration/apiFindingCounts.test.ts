@@ -148,4 +148,27 @@ describe('findings totalCount: counted only when selected, from the count store 
     const suppressedSeek = operators(plans.get('findings/count-unfiltered')!).find((o) => o.operatorType.startsWith('NodeIndexSeek'))!;
     expect(suppressedSeek.rows).toBe(9);
   });
+
+  it('pages through every finding once, newest first, each page seeking from the cursor instead of skipping', async () => {
+    const ids: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const body = (await (await postGraphql(api.url, bootstrap, 'query($after: String) { findings(first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id lastSeen } } } }', { after })).json()) as {
+        data: { findings: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: Array<{ node: { id: string; lastSeen: string } }> } };
+      };
+      ids.push(...body.data.findings.edges.map((e) => e.node.id));
+      if (!body.data.findings.pageInfo.hasNextPage) break;
+      after = body.data.findings.pageInfo.endCursor;
+    }
+    expect(ids).toHaveLength(60);
+    expect(new Set(ids).size).toBe(60);
+    expect(ids).toEqual([...ids].sort((a, b) => (a < b ? 1 : -1))); // lastSeen grows with the id here
+    // A deep page: the index seek starts at the cursor, so it reads about a page, not every finding before it.
+    const list = statements.filter((s) => s.name === 'findings/list').at(-1)!;
+    const { summary } = await driver.executeQuery(`PROFILE ${list.text}`, list.params);
+    const operators = (plan: ProfiledPlan): ProfiledPlan[] => [plan, ...plan.children.flatMap(operators)];
+    const seek = operators(summary.profile as ProfiledPlan).find((o) => o.operatorType.startsWith('NodeIndexSeekByRange'));
+    expect(seek, 'a range seek on lastSeen').toBeDefined();
+    expect(seek!.rows).toBeLessThanOrEqual(15);
+  });
 });

@@ -154,7 +154,7 @@ describe('findingChanged over SSE, from a worker process through Redis', () => {
   it('pushes an update when a stored finding changes, from any process that upserts it', async () => {
     const stream = await subscribe('(analytic: "AN0862")');
     const findings = new FindingsService(driver);
-    const [stored] = (await findings.list({ analytic: 'AN0862' }, 1, 0)).items;
+    const [stored] = (await findings.list({ analytic: 'AN0862' }, 1)).items;
     const unchanged = await findings.upsert([stored!]);
     expect(unchanged).toEqual([]);
     const changed = await findings.upsert([{ ...stored!, lastSeen: stored!.lastSeen + 60_000 }]);
@@ -165,7 +165,7 @@ describe('findingChanged over SSE, from a worker process through Redis', () => {
   /** A stored finding changed again, so that every open stream gets an event. */
   const touchFinding = async () => {
     const findings = new FindingsService(driver);
-    const [stored] = (await findings.list({ analytic: 'AN0862' }, 1, 0)).items;
+    const [stored] = (await findings.list({ analytic: 'AN0862' }, 1)).items;
     await findings.upsert([{ ...stored!, lastSeen: stored!.lastSeen + 60_000 }]);
   };
   const revokedError = (name: string) => ({ event: 'next', data: JSON.stringify({ errors: [{ message: `API key '${name}' was revoked; the subscription has ended`, extensions: { code: 'UNAUTHENTICATED' } }] }) });

@@ -40,7 +40,7 @@ describe('scoped suppressions against the real Neo4j', () => {
 
   it('holds back look-alikes of a finding judged benign, counts them, and reopens them when removed', async () => {
     await ingest(driver, await sampleOn('WS-FIN-042'));
-    const [original] = (await findings.list({}, 10, 0)).items;
+    const [original] = (await findings.list({}, 10)).items;
     expect(original!.facts).toMatchObject({ installer: expect.stringMatching(/\.exe$/), destinations: ['akamaicontainer.com'] });
     await findings.setStatus(original!.id, 'false_positive', 'test', 'lab replay');
     const suppression = await suppressions.createFromFinding(original!, { installer: true, destination: true }, 'test', 'lab replay');
@@ -49,13 +49,13 @@ describe('scoped suppressions against the real Neo4j', () => {
     expect((await suppressions.createFromFinding(original!, { installer: true, destination: true }, 'test')).id).toBe(suppression.id);
 
     await ingest(driver, await sampleOn('WS-FIN-043'));
-    expect((await findings.list({}, 10, 0)).items.map((f) => [f.hostName, f.status])).toEqual([['WS-FIN-042.corp.example', 'false_positive']]);
-    const held = (await findings.list({ status: 'suppressed' }, 10, 0)).items;
+    expect((await findings.list({}, 10)).items.map((f) => [f.hostName, f.status])).toEqual([['WS-FIN-042.corp.example', 'false_positive']]);
+    const held = (await findings.list({ status: 'suppressed' }, 10)).items;
     expect(held.map((f) => f.hostName)).toEqual(['WS-FIN-043.corp.example']);
     expect((await suppressions.list()).map((s) => [s.id, s.hits])).toEqual([[suppression.id, 1]]);
 
     expect(await suppressions.remove(suppression.id, 'test')).toEqual({ removed: true, reopened: 1 });
-    expect((await findings.list({}, 10, 0)).items.map((f) => [f.hostName, f.status]).sort()).toEqual([
+    expect((await findings.list({}, 10)).items.map((f) => [f.hostName, f.status]).sort()).toEqual([
       ['WS-FIN-042.corp.example', 'false_positive'],
       ['WS-FIN-043.corp.example', 'new'],
     ]);
@@ -64,7 +64,7 @@ describe('scoped suppressions against the real Neo4j', () => {
   });
 
   it('refuses a suppression that would silence a whole analytic, or names a destination the finding lacks', async () => {
-    const [finding] = (await findings.list({}, 10, 0)).items;
+    const [finding] = (await findings.list({}, 10)).items;
     await expect(suppressions.createFromFinding(finding!, {}, 'test')).rejects.toThrow(/needs at least one of installer, signer, destination or host/);
     await expect(suppressions.createFromFinding(finding!, { destination: 'example.org' }, 'test')).rejects.toThrow(/has no destination 'example.org' \(has: akamaicontainer.com\)/);
   });

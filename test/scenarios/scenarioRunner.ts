@@ -98,7 +98,7 @@ export async function runScenario(driver: Driver, scenario: Scenario): Promise<S
     const plan = await writeEvents(driver, batch);
     await detectAfterBatch(driver, batch, undefined, plan);
   }
-  return (await new FindingsService(driver).list({}, 1000, 0)).items;
+  return (await new FindingsService(driver).list({}, 1000)).items;
 }
 
 /** Puts a scenario's tuning in force through a real tuning file (validated as PROVHUNT_CONFIG is). */

@@ -16,6 +16,21 @@ export function cursorOf(kind: string) {
   };
 }
 
+/** A cursor of findings pages: the last finding's `<lastSeen>|<id>`, where the next page starts. */
+export function findingKeyCursor(kind: string) {
+  const cursor = cursorOf(kind);
+  return {
+    encode: (f: { lastSeen: number; id: string }) => cursor.encode(`${f.lastSeen}|${f.id}`),
+    decode(text: string): { lastSeen: number; id: string } {
+      const key = cursor.decode(text);
+      const bar = key.indexOf('|');
+      const lastSeen = Number(key.slice(0, bar));
+      if (bar < 1 || !Number.isSafeInteger(lastSeen)) throw new GraphQLError(`after: '${text}' is not a cursor returned by this API`);
+      return { lastSeen, id: key.slice(bar + 1) };
+    },
+  };
+}
+
 export function checkPageSize(first: number, max: number): number {
   if (first < 1 || first > max) throw new GraphQLError(`first must be between 1 and ${max}, got ${first}`);
   return first;

@@ -1,8 +1,7 @@
-import { GraphQLError } from 'graphql';
 import type { Severity } from '../../analytics/findings.js';
 import type { FindingFilter, FindingStatus, StoredFinding } from '../../services/findingsService.js';
 import type { ApiContext } from '../context.js';
-import { checkPageSize, connectionOf, cursorOf } from './cursors.js';
+import { checkPageSize, connectionOf, findingKeyCursor } from './cursors.js';
 
 export const MAX_PAGE = 500;
 
@@ -12,13 +11,7 @@ interface FindingsArgs {
   after?: string | null;
 }
 
-const offsetCursor = cursorOf('offset');
-
-function decodeOffset(cursor: string): number {
-  const offset = offsetCursor.decode(cursor);
-  if (!/^\d+$/.test(offset)) throw new GraphQLError(`after: '${cursor}' is not a cursor returned by this API`);
-  return Number(offset) + 1;
-}
+const findingCursor = findingKeyCursor('finding');
 
 /**
  * A page of findings; its totalCount is counted only when selected (FindingConnection.totalCount):
@@ -34,11 +27,11 @@ interface FindingConnection {
 export const findingsQuery = {
   async findings(_: unknown, args: FindingsArgs, ctx: ApiContext): Promise<FindingConnection> {
     checkPageSize(args.first, MAX_PAGE);
-    const offset = args.after ? decodeOffset(args.after) : 0;
+    const after = args.after ? findingCursor.decode(args.after) : undefined;
     const given = args.filter ?? {};
     const filter: FindingFilter = { analytic: given.analytic?.toUpperCase(), hostName: given.host, severity: given.severity?.toLowerCase() as Severity | undefined, status: given.status?.toLowerCase() as FindingStatus | undefined };
-    const page = await ctx.findings.list(filter, args.first, offset);
-    return { filter, ...connectionOf(page.items, (_, i) => offsetCursor.encode(offset + i), page.hasNextPage) };
+    const page = await ctx.findings.list(filter, args.first, after);
+    return { filter, ...connectionOf(page.items, (f) => findingCursor.encode(f), page.hasNextPage) };
   },
 };
 

@@ -93,7 +93,7 @@ export const hostViewFields = {
   /** Findings are filtered by host name (FindingsService); the id check drops a namesake host's. */
   async findings(h: HostFacts, args: { status?: string | null; first: number }, ctx: ApiContext) {
     const status = args.status?.toLowerCase() as FindingStatus | undefined;
-    const found = await ctx.findings.list({ hostName: h.name, status }, page('findings', args.first), 0);
+    const found = await ctx.findings.list({ hostName: h.name, status }, page('findings', args.first));
     return found.items.filter((f) => f.hostId === h.id);
   },
 };

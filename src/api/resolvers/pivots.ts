@@ -1,23 +1,14 @@
 import { GraphQLError } from 'graphql';
-import { PivotService, type BinaryPivot, type FindingKey, type ProcessRun } from '../../services/pivotService.js';
+import { PivotService, type BinaryPivot, type ProcessRun } from '../../services/pivotService.js';
 import type { ApiContext } from '../context.js';
 import type { BinaryPivotFindingsArgs, BinaryPivotHostsArgs, RequireFields } from '../generated/graphql.js';
 import { MAX_PAGE } from './findings.js';
-import { checkPageSize, connectionOf, cursorOf } from './cursors.js';
+import { checkPageSize, connectionOf, cursorOf, findingKeyCursor } from './cursors.js';
 
 const MAX_RUNS = 200;
 export const MAX_HOSTS_PAGE = 500;
 const hostCursor = cursorOf('host');
-const binaryFindingCursor = cursorOf('binary-finding');
-
-/** `<lastSeen>|<id>` of the last finding on a page: where the next page starts. */
-function decodeFindingKey(cursor: string): FindingKey {
-  const key = binaryFindingCursor.decode(cursor);
-  const bar = key.indexOf('|');
-  const lastSeen = Number(key.slice(0, bar));
-  if (bar < 1 || !Number.isSafeInteger(lastSeen)) throw new GraphQLError(`after: '${cursor}' is not a cursor returned by this API`);
-  return { lastSeen, id: key.slice(bar + 1) };
-}
+const binaryFindingCursor = findingKeyCursor('binary-finding');
 const pivots = (ctx: ApiContext) => new PivotService(ctx.driver, ctx.database);
 
 export const pivotQuery = {
@@ -34,8 +25,8 @@ export const binaryPivotFields = {
   },
   processes: (b: BinaryPivot, args: { first: number }, ctx: ApiContext) => pivots(ctx).processes(b.sha256, checkPageSize(args.first, MAX_RUNS)),
   async findings(b: BinaryPivot, args: RequireFields<BinaryPivotFindingsArgs, 'first'>, ctx: ApiContext) {
-    const page = await pivots(ctx).findings(b.sha256, checkPageSize(args.first, MAX_PAGE), args.after ? decodeFindingKey(args.after) : undefined);
-    const connection = connectionOf(page.items, (f) => binaryFindingCursor.encode(`${f.lastSeen}|${f.id}`), page.hasNextPage);
+    const page = await pivots(ctx).findings(b.sha256, checkPageSize(args.first, MAX_PAGE), args.after ? binaryFindingCursor.decode(args.after) : undefined);
+    const connection = connectionOf(page.items, (f) => binaryFindingCursor.encode(f), page.hasNextPage);
     return { ...connection, count: () => pivots(ctx).findingsCount(b.sha256) };
   },
 };

@@ -26,7 +26,7 @@ export function registerFindings(program: Command): void {
       withClient(async ({ driver, connections }) => {
         const service = new FindingsService(driver, connections.neo4j.database);
         const filter = { analytic: opts.analytic?.toUpperCase(), hostName: opts.host, severity: opts.severity?.toLowerCase() as Severity | undefined, status: opts.status?.toLowerCase().replace(/[\s-]/g, '_') as FindingStatus | undefined };
-        const page = await service.list(filter, Math.max(1, Number(opts.limit) || 100), 0);
+        const page = await service.list(filter, Math.max(1, Number(opts.limit) || 100));
         for (const finding of page.items) process.stdout.write(opts.json ? `${JSON.stringify(findingJson(finding))}\n` : formatFinding(finding));
         if (!opts.json) process.stdout.write(`${await service.count(filter)} finding(s)\n`);
       }),

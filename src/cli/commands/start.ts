@@ -65,7 +65,7 @@ export function registerStart(program: Command): void {
             onReject: (r) => say(`rejected ${r.file}:${r.line} ${r.field ?? ''} ${r.reason}`),
           });
           say(`sample loaded: ${result.accepted} events from ${result.files} file(s), ${result.failedBatches} failed batch(es), ${result.findings} finding match(es)`);
-          const page = await new FindingsService(driver, database).list({}, 20, 0);
+          const page = await new FindingsService(driver, database).list({}, 20);
           for (const finding of page.items) process.stdout.write(formatFinding(finding));
         }
         say(`API ready at ${api.url}/graphql  (health: ${api.url}/healthz)`);
