@@ -38,31 +38,29 @@ export function openEventFeed(publisher: Redis, redisUrl: string, prefix: string
   eventTarget.ready.catch((err: Error) => log.warn({ err: err.message }, 'not subscribed to finding changes and key revocations'));
   const findingChanges = createPubSub<FindingChangeTopics>({ eventTarget });
   const removeAnnouncer = addFindingsAnnouncer((changes) => changes.forEach((c) => findingChanges.publish(FINDING_CHANGED, c)));
+  /** Calls `onEvent` with each event of `topic` heard from Redis; returns the remover. */
+  const listen = (topic: string, onEvent: (event: Event) => void) => {
+    eventTarget.addEventListener(topic, onEvent);
+    return () => eventTarget.removeEventListener(topic, onEvent);
+  };
   return {
     findingChanges,
-    onFindingChanged(listener) {
-      const onEvent = () => listener();
-      eventTarget.addEventListener(FINDING_CHANGED, onEvent);
-      return () => eventTarget.removeEventListener(FINDING_CHANGED, onEvent);
-    },
+    onFindingChanged: (listener) => listen(FINDING_CHANGED, () => listener()),
     onCacheStale(listener) {
-      const onEvent = () => listener();
-      eventTarget.addEventListener(CACHE_STALE, onEvent);
-      subscriber.on('ready', onEvent);
+      const onReady = () => listener();
+      subscriber.on('ready', onReady);
+      const remove = listen(CACHE_STALE, onReady);
       return () => {
-        eventTarget.removeEventListener(CACHE_STALE, onEvent);
-        subscriber.off('ready', onEvent);
+        remove();
+        subscriber.off('ready', onReady);
       };
     },
     announceCacheStale: () => void eventTarget.dispatchEvent(new CustomEvent(CACHE_STALE, { detail: { at: Date.now() } })),
-    onKeyRevoked(listener) {
-      const onEvent = (event: Event) => {
+    onKeyRevoked: (listener) =>
+      listen(KEY_REVOKED, (event) => {
         const revocation = (event as CustomEvent<KeyRevocation>).detail;
         if (typeof revocation?.keyId === 'string') listener(revocation);
-      };
-      eventTarget.addEventListener(KEY_REVOKED, onEvent);
-      return () => eventTarget.removeEventListener(KEY_REVOKED, onEvent);
-    },
+      }),
     close: () => {
       removeAnnouncer();
       eventTarget.close();

@@ -1,5 +1,5 @@
 import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
-import { Kind, type DefinitionNode, type GraphQLSchema } from 'graphql';
+import { getOperationAST, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { ApiCaller } from './roles.js';
 
@@ -26,9 +26,10 @@ export interface CacheObserver {
  * Repeated queries (dashboards polling the same page, hunters reopening a pivot) answered from
  * memory. Keyed by document, variables, the caller's role (an answer depends on the role, never
  * on which key asked) and a generation. Every finding change and every mutation any process
- * announces on Redis moves the generation and empties the store: a findings page is never older than the last change this process heard of, and
- * is kept up to ANNOUNCED_TTL_MS; an answer that reads telemetry (pivots, timelines, evidence
- * graphs), whose changes are not announced, at most `ttlMs`. Every root field has its TTL, and an
+ * announces on Redis moves the generation and empties the store: a findings page is never older
+ * than the last change this process heard of, and is kept up to ANNOUNCED_TTL_MS; an answer that
+ * reads telemetry (pivots, timelines, evidence graphs), whose changes are not announced, at most
+ * `ttlMs`. Every root field has its TTL, and an
  * answer keeps the least of its fields', so mixing findings with a pivot keeps the pivot's.
  * Authentication runs before GraphQL, so an unauthenticated request never reaches it.
  */
@@ -64,8 +65,7 @@ export class ResponseCache {
       {
         // Whatever a mutation changed (a status, a suppression, a tunable), nothing cached before it is served.
         onExecute: ({ args }) => {
-          const mutation = args.document.definitions.some((d: DefinitionNode) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation');
-          if (!mutation) return undefined;
+          if (getOperationAST(args.document, args.operationName)?.operation !== 'mutation') return undefined;
           return {
             onExecuteDone: () => {
               this.invalidate();

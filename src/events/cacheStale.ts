@@ -1,5 +1,4 @@
-import { Redis } from 'ioredis';
-import { topicChannel } from './findingsBus.js';
+import { publishOnce } from './publishOnce.js';
 
 /**
  * The pub/sub topic telling every API process that what its response cache holds is stale: a
@@ -14,14 +13,7 @@ export interface CacheStale {
   at: number;
 }
 
-/** One short-lived connection (the CLI after a triage command); throws when Redis cannot be reached. */
+/** One short-lived connection (the CLI after it changed findings); throws when Redis cannot be reached. */
 export async function announceCacheStale(redisUrl: string, prefix: string): Promise<void> {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 5_000, retryStrategy: () => null });
-  redis.on('error', () => {});
-  try {
-    await redis.connect();
-    await redis.publish(topicChannel(prefix, CACHE_STALE), JSON.stringify({ at: Date.now() } satisfies CacheStale));
-  } finally {
-    redis.disconnect();
-  }
+  await publishOnce(redisUrl, prefix, CACHE_STALE, { at: Date.now() } satisfies CacheStale);
 }

@@ -1,5 +1,4 @@
-import { Redis } from 'ioredis';
-import { topicChannel } from './findingsBus.js';
+import { publishOnce } from './publishOnce.js';
 
 /** The pub/sub topic announcing a revoked API key; its Redis channel is `<queue prefix>:apikeys:revoked`. */
 export const KEY_REVOKED = 'apikeys:revoked';
@@ -16,12 +15,5 @@ export interface KeyRevocation {
  * One short-lived connection (the CLI runs it once); throws when Redis cannot be reached.
  */
 export async function announceKeyRevocation(redisUrl: string, prefix: string, revocation: KeyRevocation): Promise<void> {
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 5_000, retryStrategy: () => null });
-  redis.on('error', () => {});
-  try {
-    await redis.connect();
-    await redis.publish(topicChannel(prefix, KEY_REVOKED), JSON.stringify(revocation));
-  } finally {
-    redis.disconnect();
-  }
+  await publishOnce(redisUrl, prefix, KEY_REVOKED, revocation);
 }

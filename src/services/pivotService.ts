@@ -1,6 +1,6 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { cypher } from '../graph/cypher.js';
-import { findingFromRecord, type FindingKey, type StoredFinding } from './findingsService.js';
+import { findingFromRecord, type FindingKey, type FindingPage, type StoredFinding } from './findingsService.js';
 
 export interface HostSighting {
   hostId: string;
@@ -80,7 +80,7 @@ export class PivotService {
   }
 
   /** Up to `first` findings implicating the content, newest activity first, after the finding `after`. */
-  async findings(sha256: string, first: number, after?: FindingKey): Promise<{ items: StoredFinding[]; hasNextPage: boolean }> {
+  async findings(sha256: string, first: number, after?: FindingKey): Promise<FindingPage> {
     const params = { sha256: sha256.toLowerCase(), after: after ? { lastSeen: neo4j.int(after.lastSeen), id: after.id } : null, limit: neo4j.int(first + 1) };
     const { records } = await this.driver.executeQuery(cypher('pivots/binary-findings'), params, { database: this.database, routing: 'READ' });
     const items = records.map((r) => findingFromRecord(r.get('finding') as Record<string, unknown>));
