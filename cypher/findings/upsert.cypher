@@ -40,6 +40,12 @@ CALL (f, r) {
   MERGE (f)-[:IMPLICATES]->(b)
   RETURN count(*) AS binaries
 }
+// The text the findings filter searches, lower-cased (findings/list-ordered; migration 017
+// back-fills older findings with the same expression).
+CALL (f) {
+  WITH f, COLLECT { MATCH (f)-[:EVIDENCE]->(n) UNWIND [n.image, n.commandLine, n.path, n.address] AS t WITH DISTINCT t WHERE t IS NOT NULL RETURN t ORDER BY t } AS evidenceText
+  SET f.searchText = toLower(reduce(text = '', t IN [f.id, f.analytic, f.hostName, f.installer, f.signer] + coalesce(f.reasons, []) + coalesce(f.signals, []) + coalesce(f.destinations, []) + evidenceText | text + coalesce(t, '') + '\n'))
+}
 RETURN f.id AS id, f.analytic AS analytic, f.severity AS severity, f.status AS status,
   CASE WHEN created THEN 'created'
        WHEN before <> [f.score, f.severity, f.firstSeen, f.lastSeen, f.evidenceJson] THEN 'updated' END AS change

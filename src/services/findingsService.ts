@@ -30,6 +30,28 @@ export interface FindingFilter {
   severity?: Severity;
   /** Default: every status but suppressed. */
   status?: FindingStatus;
+  /** Active at or after (epoch ms): last seen at or after it. */
+  since?: number;
+  /** Active at or before (epoch ms): first seen at or before it. */
+  until?: number;
+  /** Case-insensitive substring of the finding's text and its evidence's (cypher/findings/upsert's searchText). */
+  text?: string;
+}
+
+export type FindingOrderField = 'lastSeen' | 'firstSeen' | 'score';
+
+export interface FindingOrder {
+  field: FindingOrderField;
+  descending: boolean;
+}
+
+/** The default view: newest activity first, the order the lastSeen index is read in. */
+export const NEWEST_FIRST: FindingOrder = { field: 'lastSeen', descending: true };
+
+/** Where a page in some order stopped: the last finding's value of the order's field, and its id (ties go by id). */
+export interface FindingPosition {
+  value: number;
+  id: string;
 }
 
 export interface FindingPage {
@@ -83,34 +105,38 @@ export class FindingsService {
     return changes;
   }
 
-  /** Up to `first` findings, newest activity first, after the finding `after` (none: from the newest). */
-  async list(filter: FindingFilter, first: number, after?: FindingKey): Promise<FindingPage> {
+  /**
+   * Up to `first` findings in `order`, after the finding at `after` (none: from the start). The
+   * default order without a text seeks the lastSeen index (findings/list); any other order or a
+   * text reads the matching findings and sorts them (findings/list-ordered).
+   */
+  async list(filter: FindingFilter, first: number, after?: FindingPosition, order: FindingOrder = NEWEST_FIRST): Promise<FindingPage> {
+    const indexOrdered = order.field === NEWEST_FIRST.field && order.descending && !filter.text;
     const params = {
-      analytic: filter.analytic ?? null,
-      hostName: filter.hostName ?? null,
-      severity: filter.severity ?? null,
-      status: filter.status ?? null,
-      after: after ? { lastSeen: neo4j.int(after.lastSeen), id: after.id } : null,
+      ...filterParams(filter),
+      field: order.field,
+      descending: order.descending,
+      after: after ? (indexOrdered ? { lastSeen: neo4j.int(after.value), id: after.id } : { value: neo4j.int(after.value), id: after.id }) : null,
       limit: neo4j.int(first + 1),
     };
-    const page = await this.driver.executeQuery(cypher('findings/list'), params, { database: this.database, routing: 'READ' });
+    const page = await this.driver.executeQuery(cypher(indexOrdered ? 'findings/list' : 'findings/list-ordered'), params, { database: this.database, routing: 'READ' });
     const items = page.records.map((r) => findingFromRecord(r.get('finding') as Record<string, unknown>));
     return { items: items.slice(0, first), hasNextPage: items.length > first };
   }
 
   /**
    * How many findings match, as `list` filters them, without reading them: the default view from
-   * the count store, a host's from its findings, the rest from the (status, severity, analytic) index.
+   * the count store, a host's from its findings, the rest from the (status, severity, analytic)
+   * index; with a text or a time range, from the findings that match.
    */
   async count(filter: FindingFilter): Promise<number> {
     const params = {
-      hostName: filter.hostName ?? null,
-      analytic: filter.analytic ?? null,
+      ...filterParams(filter),
       // By default every status but suppressed: the ones an analyst may set.
       statuses: filter.status ? [filter.status] : findingStatuses,
       severities: filter.severity ? [filter.severity] : severities,
     };
-    const query = filter.hostName ? 'findings/count-on-host' : filter.analytic ? 'findings/count-of-analytic' : filter.status || filter.severity ? 'findings/count-by-status-severity' : 'findings/count-unfiltered';
+    const query = countQuery(filter);
     const { records } = await this.driver.executeQuery(cypher(query), params, { database: this.database, routing: 'READ' });
     return records[0]!.get('total') as number;
   }
@@ -160,4 +186,25 @@ export function findingFromRecord(f: Record<string, unknown>): StoredFinding {
     evidence: JSON.parse(f.evidenceJson as string) as EvidenceStep[],
     facts: { installer: (f.installer as string) ?? null, signer: (f.signer as string) ?? null, destinations: (f.destinations as string[]) ?? [] },
   };
+}
+
+/** The filter as the findings/ statements' parameters (null: not filtered). */
+function filterParams(filter: FindingFilter) {
+  return {
+    analytic: filter.analytic ?? null,
+    hostName: filter.hostName ?? null,
+    severity: filter.severity ?? null,
+    status: filter.status ?? null,
+    since: filter.since === undefined ? null : neo4j.int(filter.since),
+    until: filter.until === undefined ? null : neo4j.int(filter.until),
+    // searchText is lower-cased; '' matches every finding.
+    text: filter.text?.toLowerCase() ?? '',
+  };
+}
+
+function countQuery(filter: FindingFilter): string {
+  if (filter.text || filter.since !== undefined || filter.until !== undefined) return 'findings/count-matching';
+  if (filter.hostName) return 'findings/count-on-host';
+  if (filter.analytic) return 'findings/count-of-analytic';
+  return filter.status || filter.severity ? 'findings/count-by-status-severity' : 'findings/count-unfiltered';
 }

@@ -43,6 +43,16 @@ describe('the provhunt CLI against the real stack', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ analytic: 'AN0862', host: 'WS-FIN-042.corp.example', severity: 'critical', score: 100, firstSeen: '2023-03-29T10:00:00.000Z', lastSeen: '2023-03-29T10:06:00.000Z' });
     expect(Object.keys(lines[0]!)).toEqual(expect.arrayContaining(['id', 'analytic', 'host', 'severity', 'score', 'firstSeen', 'lastSeen', 'reasons', 'evidence']));
+
+    // Text, time range and order filters, as the API's.
+    const ids = async (...args: string[]) => (await runCli(['findings', '--json', ...args], env, cwd)).stdout.trim().split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(await ids('--text', '3CXDESKTOPAPP', '--order', 'score:asc')).toEqual([lines[0]!.id]);
+    expect(await ids('--text', 'not-in-any-finding')).toEqual([]);
+    expect(await ids('--since', '2023-03-29T10:06:00Z', '--until', '2023-03-29T10:06:00Z')).toEqual([lines[0]!.id]);
+    expect(await ids('--since', '2023-03-29T10:06:01Z')).toEqual([]);
+    const badOrder = await runCli(['findings', '--order', 'severity'], env, cwd);
+    expect(badOrder.code).toBe(1);
+    expect(badOrder.stderr).toContain("--order must be lastSeen, firstSeen or score, optionally with :asc or :desc, got 'severity'");
   });
 
   it('hunt prints findings in the findings --json format without storing them, and honours --set', async () => {

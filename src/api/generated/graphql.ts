@@ -26,7 +26,10 @@ export type Query = {
   ingestRate: Array<IngestRatePoint>;
   /** The ingest and dead-letter queues. */
   queueDepths: Array<QueueDepth>;
-  /** Findings, newest activity first. `first` is at most 500. */
+  /**
+   * Findings matching the filter, newest activity first unless `orderBy` says otherwise; ties by id.
+   * `first` is at most 500; a cursor continues only the order it was made in.
+   */
   findings: FindingConnection;
   finding?: Maybe<Finding>;
   /** Runs an analytic (or 'all') over history with overridden tunables, e.g. TimeWindow "14d" for a delayed beacon. */
@@ -78,6 +81,7 @@ export type QueryIngestRateArgs = {
 
 export type QueryFindingsArgs = {
   filter?: InputMaybe<FindingFilter>;
+  orderBy?: InputMaybe<FindingOrder>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
 };
@@ -465,6 +469,33 @@ export type FindingFilter = {
   severity?: InputMaybe<Severity>;
   /** Default: every status but SUPPRESSED. */
   status?: InputMaybe<FindingStatus>;
+  /** Active at or after this time: last seen at or after it. */
+  since?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Active at or before this time: first seen at or before it. */
+  until?: InputMaybe<Scalars['DateTime']['input']>;
+  /**
+   * Case-insensitive substring (1-200 characters) of the finding's id, analytic, host, reasons,
+   * signals, installer, signer or destinations, or of its evidence's images, command lines, paths
+   * and addresses, e.g. "3cxdesktopapp" or "\appdata\local\temp".
+   */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type FindingOrderField =
+  /** When the chain's activity was last seen (the default). */
+  | 'LAST_SEEN'
+  /** When the chain's activity began. */
+  | 'FIRST_SEEN'
+  /** The finding's score (severity follows it); ties by id. */
+  | 'SCORE';
+
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC';
+
+export type FindingOrder = {
+  field?: FindingOrderField;
+  direction?: OrderDirection;
 };
 
 export type FindingEdge = {
@@ -1306,6 +1337,9 @@ export type ResolversTypes = {
   Finding: ResolverTypeWrapper<Finding>;
   EvidenceStep: ResolverTypeWrapper<EvidenceStep>;
   FindingFilter: FindingFilter;
+  FindingOrderField: FindingOrderField;
+  OrderDirection: OrderDirection;
+  FindingOrder: FindingOrder;
   FindingEdge: ResolverTypeWrapper<FindingEdge>;
   FindingConnection: ResolverTypeWrapper<FindingConnection>;
   AuditEntry: ResolverTypeWrapper<AuditEntry>;
@@ -1384,6 +1418,7 @@ export type ResolversParentTypes = {
   Finding: Finding;
   EvidenceStep: EvidenceStep;
   FindingFilter: FindingFilter;
+  FindingOrder: FindingOrder;
   FindingEdge: FindingEdge;
   FindingConnection: FindingConnection;
   AuditEntry: AuditEntry;
@@ -1445,7 +1480,7 @@ export type QueryResolvers<ContextType = ApiContext, ParentType extends Resolver
   dashboard?: Resolver<ResolversTypes['Dashboard'], ParentType, ContextType, RequireFields<QueryDashboardArgs, 'since'>>;
   ingestRate?: Resolver<Array<ResolversTypes['IngestRatePoint']>, ParentType, ContextType, RequireFields<QueryIngestRateArgs, 'minutes'>>;
   queueDepths?: Resolver<Array<ResolversTypes['QueueDepth']>, ParentType, ContextType>;
-  findings?: Resolver<ResolversTypes['FindingConnection'], ParentType, ContextType, RequireFields<QueryFindingsArgs, 'first'>>;
+  findings?: Resolver<ResolversTypes['FindingConnection'], ParentType, ContextType, RequireFields<QueryFindingsArgs, 'orderBy' | 'first'>>;
   finding?: Resolver<Maybe<ResolversTypes['Finding']>, ParentType, ContextType, RequireFields<QueryFindingArgs, 'id'>>;
   hunt?: Resolver<ResolversTypes['HuntResult'], ParentType, ContextType, RequireFields<QueryHuntArgs, 'analytic' | 'store'>>;
   suppressions?: Resolver<Array<ResolversTypes['Suppression']>, ParentType, ContextType>;

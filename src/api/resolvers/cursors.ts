@@ -31,6 +31,24 @@ export function findingKeyCursor(kind: string) {
   };
 }
 
+/**
+ * A cursor of findings pages in an order: `<order>|<value>|<id>` (the order's name, the last
+ * finding's value of its field, its id). A cursor continues only the order it was made in.
+ */
+export function findingPositionCursor(kind: string) {
+  const cursor = cursorOf(kind);
+  const invalid = (text: string) => new GraphQLError(`after: '${text}' is not a cursor returned by this API`);
+  return {
+    encode: (order: string, value: number, id: string) => cursor.encode(`${order}|${value}|${id}`),
+    decode(text: string, order: string): { value: number; id: string } {
+      const [madeIn, value, ...id] = cursor.decode(text).split('|');
+      if (id.length === 0 || !Number.isSafeInteger(Number(value)) || value === '') throw invalid(text);
+      if (madeIn !== order) throw new GraphQLError(`after: the cursor continues the order ${madeIn}, but orderBy asks for ${order}`);
+      return { value: Number(value), id: id.join('|') };
+    },
+  };
+}
+
 export function checkPageSize(first: number, max: number): number {
   if (first < 1 || first > max) throw new GraphQLError(`first must be between 1 and ${max}, got ${first}`);
   return first;

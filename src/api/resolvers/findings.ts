@@ -1,17 +1,21 @@
 import type { Severity } from '../../analytics/findings.js';
-import type { FindingFilter, FindingStatus, StoredFinding } from '../../services/findingsService.js';
+import { GraphQLError } from 'graphql';
+import type { FindingFilter, FindingOrder, FindingOrderField, FindingStatus, StoredFinding } from '../../services/findingsService.js';
 import type { ApiContext } from '../context.js';
-import { checkPageSize, connectionOf, findingKeyCursor } from './cursors.js';
+import { checkPageSize, connectionOf, findingPositionCursor } from './cursors.js';
 
 export const MAX_PAGE = 500;
 
 interface FindingsArgs {
-  filter?: { analytic?: string; host?: string; severity?: string; status?: string } | null;
+  filter?: { analytic?: string; host?: string; severity?: string; status?: string; since?: number; until?: number; text?: string } | null;
+  orderBy?: { field: string; direction: string } | null;
   first: number;
   after?: string | null;
 }
 
-const findingCursor = findingKeyCursor('finding');
+const findingCursor = findingPositionCursor('finding');
+const MAX_TEXT = 200;
+const orderFields: Record<string, FindingOrderField> = { LAST_SEEN: 'lastSeen', FIRST_SEEN: 'firstSeen', SCORE: 'score' };
 
 /**
  * A page of findings; its totalCount is counted only when selected (FindingConnection.totalCount):
@@ -27,13 +31,30 @@ interface FindingConnection {
 export const findingsQuery = {
   async findings(_: unknown, args: FindingsArgs, ctx: ApiContext): Promise<FindingConnection> {
     checkPageSize(args.first, MAX_PAGE);
-    const after = args.after ? findingCursor.decode(args.after) : undefined;
-    const given = args.filter ?? {};
-    const filter: FindingFilter = { analytic: given.analytic?.toUpperCase(), hostName: given.host, severity: given.severity?.toLowerCase() as Severity | undefined, status: given.status?.toLowerCase() as FindingStatus | undefined };
-    const page = await ctx.findings.list(filter, args.first, after);
-    return { filter, ...connectionOf(page.items, (f) => findingCursor.encode(f), page.hasNextPage) };
+    const filter = findingFilterOf(args.filter ?? {});
+    const order: FindingOrder = { field: orderFields[args.orderBy?.field ?? 'LAST_SEEN']!, descending: (args.orderBy?.direction ?? 'DESC') === 'DESC' };
+    const orderName = `${args.orderBy?.field ?? 'LAST_SEEN'} ${args.orderBy?.direction ?? 'DESC'}`;
+    const after = args.after ? findingCursor.decode(args.after, orderName) : undefined;
+    const page = await ctx.findings.list(filter, args.first, after, order);
+    return { filter, ...connectionOf(page.items, (f) => findingCursor.encode(orderName, f[order.field], f.id), page.hasNextPage) };
   },
 };
+
+/** The API's filter in the service's terms; a text or time range that cannot match is refused, naming the field. */
+function findingFilterOf(given: NonNullable<FindingsArgs['filter']>): FindingFilter {
+  const text = given.text?.trim();
+  if (given.text !== undefined && given.text !== null && (!text || text.length > MAX_TEXT)) throw new GraphQLError(`filter.text must be 1-${MAX_TEXT} characters (not only spaces), got ${given.text.length}`);
+  if (given.since != null && given.until != null && given.since > given.until) throw new GraphQLError('filter.since must not be after filter.until');
+  return {
+    analytic: given.analytic?.toUpperCase(),
+    hostName: given.host,
+    severity: given.severity?.toLowerCase() as Severity | undefined,
+    status: given.status?.toLowerCase() as FindingStatus | undefined,
+    since: given.since ?? undefined,
+    until: given.until ?? undefined,
+    text,
+  };
+}
 
 export const findingConnectionFields = {
   totalCount: (c: FindingConnection, _: unknown, ctx: ApiContext) => (c.count ? c.count() : ctx.findings.count(c.filter ?? {})),
