@@ -1,6 +1,6 @@
 import { createPubSub, type PubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
-import { addFindingsAnnouncer, FINDING_CHANGED, type FindingChangeTopics } from '../events/findingsBus.js';
+import { addFindingsAnnouncer, FINDING_CHANGED, type FindingChange, type FindingChangeTopics } from '../events/findingsBus.js';
 import { CACHE_STALE } from '../events/cacheStale.js';
 import { KEY_REVOKED, type KeyRevocation } from '../events/keyRevocations.js';
 import { createRedisEventTarget } from '../events/redisEventTarget.js';
@@ -11,7 +11,7 @@ export interface EventFeed {
   /** Findings created or changed by any process, for the `findingChanged` subscriptions. */
   findingChanges: PubSub<FindingChangeTopics>;
   /** Calls `listener` on each finding created or changed by any process; returns the remover. */
-  onFindingChanged(listener: () => void): () => void;
+  onFindingChanged(listener: (change: FindingChange) => void): () => void;
   /**
    * Calls `listener` when any process announces that cached answers are stale (a mutation ran
    * there), and each time the subscription to Redis is (re)made: announcements sent while it was
@@ -45,7 +45,7 @@ export function openEventFeed(publisher: Redis, redisUrl: string, prefix: string
   };
   return {
     findingChanges,
-    onFindingChanged: (listener) => listen(FINDING_CHANGED, () => listener()),
+    onFindingChanged: (listener) => listen(FINDING_CHANGED, (event) => listener((event as CustomEvent<FindingChange>).detail)),
     onCacheStale(listener) {
       const onReady = () => listener();
       subscriber.on('ready', onReady);

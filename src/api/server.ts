@@ -16,6 +16,7 @@ import { InvestigationService } from '../services/investigationService.js';
 import { OperationsService } from '../services/operationsService.js';
 import { Authenticator, DEFAULT_KEY_CACHE_MS } from './auth.js';
 import { ResponseCache } from './responseCache.js';
+import { loadCatalog } from '../analytics/catalog.js';
 import type { ApiContext } from './context.js';
 import { graphqlErrorLogging } from './errorLogging.js';
 import { openEventFeed, type EventFeed } from './eventFeed.js';
@@ -93,8 +94,9 @@ export async function startApi(opts: ApiOptions): Promise<RunningApi> {
   const responseCache = new ResponseCache(opts.responseCacheMs ?? 0, () => events.announceCacheStale(), {
     lookup: (hit) => metrics.cacheLookups.inc({ outcome: hit ? 'hit' : 'miss' }),
     invalidated: () => metrics.cacheInvalidations.inc(),
-  });
-  events.onFindingChanged(() => responseCache.invalidate());
+  }, loadCatalog().map((a) => a.id));
+  // A change of unknown shape (another version's message) empties every scope.
+  events.onFindingChanged((change) => responseCache.invalidate(typeof change?.analytic === 'string' ? change.analytic : undefined));
   events.onCacheStale(() => responseCache.invalidate());
   const handle = requestHandler({ opts, driver, redis, metrics, operations, events, auth, revocation, responseCache });
   const server = http.createServer((req, res) => {

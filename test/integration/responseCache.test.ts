@@ -12,10 +12,10 @@ import { freshGraph, stack, uniquePrefix } from '../support/graph.js';
 const bootstrap = 'cache-bootstrap-key-0123456789';
 const PAGE = '{ findings(first: 10) { totalCount edges { node { id status } } } }';
 
-function finding(i: number): Finding {
+function finding(i: number, analytic = 'AN0862'): Finding {
   const hostId = `cache-${i}.corp.example`;
   return {
-    id: `cache-${i}`, analytic: 'AN0862', hostId, hostName: hostId, severity: 'high', score: 70, reasons: ['first run spawned cmd.exe'], signals: ['shellChild'],
+    id: `cache-${i}`, analytic, hostId, hostName: hostId, severity: 'high', score: 70, reasons: ['first run spawned cmd.exe'], signals: ['shellChild'],
     firstSeen: 1_700_000_000_000 + i, lastSeen: 1_700_000_000_000 + i,
     evidence: [{ stage: 1, role: 'installer', kind: 'Process', key: `${hostId}|installer`, label: 'setup.exe', ts: 1_700_000_000_000, source: null }],
     facts: { installer: 'setup.exe', signer: null, destinations: [] },
@@ -82,6 +82,44 @@ describe('response cache: repeated queries from memory, fresh after any finding 
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(ids).toEqual(['cache-3', 'cache-2', 'cache-1']);
+  });
+
+  it("keeps other analytics' findings pages cached while one analytic's findings change", async () => {
+    const ofAnalytic = (analytic: string) => `{ findings(filter: { analytic: "${analytic}" }, first: 5) { edges { node { id } } } }`;
+    const viaVariable = 'query($filter: FindingFilter) { findings(filter: $filter, first: 5) { edges { node { id } } } }';
+    const ask = (query: string, variables?: Record<string, unknown>) => ran(() => postGraphql(api.url, viewer, query, variables).then((r) => r.json()));
+    const idsOf = async (query: string) => ((await (await postGraphql(api.url, viewer, query)).json()) as { data: { findings: { edges: Array<{ node: { id: string } }> } } }).data.findings.edges.map((e) => e.node.id);
+    const eventually = async (query: string, id: string) => {
+      const deadline = Date.now() + 2_000;
+      while (Date.now() < deadline && !(await idsOf(query)).includes(id)) await new Promise((r) => setTimeout(r, 20));
+      return idsOf(query);
+    };
+    const findings = new FindingsService(driver, stack().neo4j.database);
+    await findings.upsert([finding(40, 'AN0940')]);
+    expect(await eventually(ofAnalytic('AN0940'), 'cache-40')).toEqual(['cache-40']);
+    await ask(viaVariable, { filter: { analytic: 'an0940' } });
+    await ask(ofAnalytic('AN0862'));
+    expect(await ask(ofAnalytic('AN0940'))).toEqual([]);
+    expect(await ask(viaVariable, { filter: { analytic: 'an0940' } })).toEqual([]);
+
+    // An AN0862 finding lands: its analytic's pages and the unfiltered ones are read again, AN0940's are not.
+    await findings.upsert([finding(4)]);
+    expect((await eventually(ofAnalytic('AN0862'), 'cache-4'))[0]).toBe('cache-4');
+    expect((await page(viewer)).edges.map((e) => e.node.id)).toContain('cache-4');
+    expect(await ask(ofAnalytic('AN0940'))).toEqual([]);
+    expect(await ask(viaVariable, { filter: { analytic: 'an0940' } })).toEqual([]);
+
+    // And the other way round.
+    await findings.upsert([finding(41, 'AN0940')]);
+    expect(await eventually(ofAnalytic('AN0940'), 'cache-41')).toEqual(['cache-41', 'cache-40']);
+    expect(await ask(ofAnalytic('AN0862'))).toEqual([]);
+    // A page naming two analytics, or an analytic not in the catalog, is in the scope every change empties.
+    const two = '{ a: findings(filter: { analytic: "AN0862" }, first: 1) { totalCount } b: findings(filter: { analytic: "AN0940" }, first: 1) { totalCount } }';
+    await ask(two);
+    expect(await ask(two)).toEqual([]);
+    await findings.upsert([finding(42, 'AN0940')]);
+    await eventually(ofAnalytic('AN0940'), 'cache-42');
+    expect(await ask(two)).not.toEqual([]);
   });
 
   it('serves what a mutation changed at once', async () => {
