@@ -5,6 +5,7 @@ import type { Logger } from '../log.js';
 import type { DashboardService } from '../services/dashboardService.js';
 import type { FindingsService } from '../services/findingsService.js';
 import type { OperationsService } from '../services/operationsService.js';
+import type { TelemetryMemo } from '../services/telemetryMemo.js';
 import type { ApiLoaders } from './loaders.js';
 import type { ApiCaller } from './roles.js';
 
@@ -23,6 +24,8 @@ export interface ApiContext {
   findingChanges: PubSub<FindingChangeTopics>;
   /** The request's logger: every line carries its requestId. */
   log: Logger;
+  /** Telemetry-only reads shared between requests for the telemetry TTL (src/services/telemetryMemo.ts). */
+  telemetry: TelemetryMemo;
   /** Batch loaders for fields asked of every item of a page (src/api/loaders.ts). */
   loaders: ApiLoaders;
 }

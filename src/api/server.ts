@@ -16,6 +16,7 @@ import { InvestigationService } from '../services/investigationService.js';
 import { OperationsService } from '../services/operationsService.js';
 import { Authenticator, DEFAULT_KEY_CACHE_MS } from './auth.js';
 import { ResponseCache } from './responseCache.js';
+import { TelemetryMemo } from '../services/telemetryMemo.js';
 import { loadCatalog } from '../analytics/catalog.js';
 import type { ApiContext } from './context.js';
 import { graphqlErrorLogging } from './errorLogging.js';
@@ -189,6 +190,7 @@ function graphqlHandler({ opts, driver, metrics, operations, events, revocation,
     dashboards: new DashboardService(driver, opts.database),
     operations,
     findingChanges: events.findingChanges,
+    telemetry: new TelemetryMemo(opts.responseCacheMs ?? 0),
   };
   const schema = buildSchema();
   const yoga = createYoga<{ caller: ApiCaller; log: Logger }, ApiContext>({

@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { cypher } from '../graph/cypher.js';
 import { findingFromRecord, type FindingKey, type FindingPage, type StoredFinding } from './findingsService.js';
+import { NO_MEMO, type TelemetryMemo } from './telemetryMemo.js';
 
 export interface HostSighting {
   hostId: string;
@@ -38,14 +39,31 @@ export interface HostSightingPage {
   hasNextPage: boolean;
 }
 
-/** Owns the hunters' pivots (cypher/pivots): everything known about one piece of content. */
+/**
+ * Owns the hunters' pivots (cypher/pivots): everything known about one piece of content. The
+ * summary, hosts and runs read telemetry only and go through `memo`; the findings are read each time.
+ */
 export class PivotService {
   constructor(
     private readonly driver: Driver,
     private readonly database?: string,
+    private readonly memo: TelemetryMemo = NO_MEMO,
   ) {}
 
-  async binary(sha256: string): Promise<BinaryPivot | undefined> {
+  binary(sha256: string): Promise<BinaryPivot | undefined> {
+    return this.memo.remember(`binary-summary|${sha256.toLowerCase()}`, () => this.summary(sha256));
+  }
+
+  /** Up to `first` hosts holding the content, in host id order, after the host `after` (none: from the start). */
+  hosts(sha256: string, first: number, after?: string): Promise<HostSightingPage> {
+    return this.memo.remember(`binary-hosts|${sha256.toLowerCase()}|${first}|${after ?? ''}`, () => this.hostPage(sha256, first, after));
+  }
+
+  processes(sha256: string, limit: number): Promise<ProcessRun[]> {
+    return this.memo.remember(`binary-processes|${sha256.toLowerCase()}|${limit}`, () => this.runs(sha256, limit));
+  }
+
+  private async summary(sha256: string): Promise<BinaryPivot | undefined> {
     const { records } = await this.driver.executeQuery(cypher('pivots/binary-summary'), { sha256: sha256.toLowerCase() }, { database: this.database, routing: 'READ' });
     const row = records[0];
     if (!row) return undefined;
@@ -62,15 +80,14 @@ export class PivotService {
     };
   }
 
-  /** Up to `first` hosts holding the content, in host id order, after the host `after` (none: from the start). */
-  async hosts(sha256: string, first: number, after?: string): Promise<HostSightingPage> {
+  private async hostPage(sha256: string, first: number, after?: string): Promise<HostSightingPage> {
     const params = { sha256: sha256.toLowerCase(), after: after ?? '', limit: neo4j.int(first + 1) };
     const { records } = await this.driver.executeQuery(cypher('pivots/binary-hosts'), params, { database: this.database, routing: 'READ' });
     const hosts = records.map((r): HostSighting => ({ ...(r.toObject() as HostSighting), paths: (r.get('paths') as string[]).sort() }));
     return { hosts: hosts.slice(0, first), hasNextPage: hosts.length > first };
   }
 
-  async processes(sha256: string, limit: number): Promise<ProcessRun[]> {
+  private async runs(sha256: string, limit: number): Promise<ProcessRun[]> {
     const { records } = await this.driver.executeQuery(cypher('pivots/binary-processes'), { sha256: sha256.toLowerCase(), limit: neo4j.int(limit) }, { database: this.database, routing: 'READ' });
     return records.map((r) => ({
       process: r.get('process') as ProcessRun['process'],

@@ -122,6 +122,21 @@ describe('response cache: repeated queries from memory, fresh after any finding 
     expect(await ask(two)).not.toEqual([]);
   });
 
+  it("reads a pivot's telemetry once per TTL while findings change, and its findings each time", async () => {
+    const sha256 = 'c0'.repeat(32);
+    await driver.executeQuery('MERGE (:Binary {sha256: $sha256})', { sha256 });
+    const pivot = `{ binary(sha256: "${sha256}") { prevalence hosts(first: 5) { totalCount } processes(first: 5) { image } findings(first: 5) { totalCount edges { node { id } } } } }`;
+    const ask = () => ran(() => postGraphql(api.url, viewer, pivot).then((r) => r.json()));
+    expect((await ask()).sort()).toEqual(['pivots/binary-findings', 'pivots/binary-findings-count', 'pivots/binary-hosts', 'pivots/binary-processes', 'pivots/binary-summary']);
+    expect(await ask()).toEqual([]);
+    // A finding lands: the cached answer goes, but only the findings are read again.
+    await new FindingsService(driver, stack().neo4j.database).upsert([finding(5)]);
+    const deadline = Date.now() + 2_000;
+    let again: string[] = [];
+    while (Date.now() < deadline && again.length === 0) again = await ask();
+    expect(again.sort()).toEqual(['pivots/binary-findings', 'pivots/binary-findings-count']);
+  });
+
   it('serves what a mutation changed at once', async () => {
     await page(analyst);
     const set = (await (await postGraphql(api.url, analyst, 'mutation { setFindingStatus(id: "cache-2", status: ACKNOWLEDGED, note: "seen") { status } }')).json()) as { errors?: unknown };

@@ -9,7 +9,7 @@ const MAX_RUNS = 200;
 export const MAX_HOSTS_PAGE = 500;
 const hostCursor = cursorOf('host');
 const binaryFindingCursor = findingKeyCursor('binary-finding');
-const pivots = (ctx: ApiContext) => new PivotService(ctx.driver, ctx.database);
+const pivots = (ctx: ApiContext) => new PivotService(ctx.driver, ctx.database, ctx.telemetry);
 
 export const pivotQuery = {
   binary(_: unknown, args: { sha256: string }, ctx: ApiContext) {
