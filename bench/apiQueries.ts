@@ -6,6 +6,11 @@ const FINDINGS_PAGE = `query FindingsPage($filter: FindingFilter) {
   findings(first: 50, filter: $filter) { totalCount pageInfo { hasNextPage endCursor } edges { node { id analytic host severity score } } }
 }`;
 
+/** A findings search (text filter, highest score first): reads and sorts the matches (findings/list-ordered). */
+const FINDINGS_SEARCH = `query FindingsSearch($filter: FindingFilter) {
+  findings(first: 50, filter: $filter, orderBy: { field: SCORE, direction: DESC }) { totalCount pageInfo { hasNextPage endCursor } edges { node { id analytic host severity score } } }
+}`;
+
 /** The pivot of docs/api.md. */
 const BINARY_PIVOT = `query BinaryPivot($sha256: String!) {
   binary(sha256: $sha256) {
@@ -43,6 +48,8 @@ export interface Samples {
   hashes: Record<'popular' | 'common' | 'rare', string[]>;
   findingIds: string[];
   filters: Array<{ analytic: string; severity: string }>;
+  /** Texts that match findings: host-name fragments (a few findings each) and a Temp path fragment (most). */
+  texts: string[];
 }
 
 export async function readSamples(driver: Driver, database?: string): Promise<Samples> {
@@ -54,7 +61,7 @@ export async function readSamples(driver: Driver, database?: string): Promise<Sa
     {}, { database, routing: 'READ' },
   );
   const rows = binaries.records.map((r) => ({ sha256: r.get('sha256') as string, files: r.get('files') as number }));
-  const findings = await driver.executeQuery('MATCH (f:Finding) RETURN f.id AS id, f.analytic AS analytic, f.severity AS severity', {}, { database, routing: 'READ' });
+  const findings = await driver.executeQuery('MATCH (f:Finding) RETURN f.id AS id, f.analytic AS analytic, f.severity AS severity, f.hostName AS hostName', {}, { database, routing: 'READ' });
   const filters = new Map<string, { analytic: string; severity: string }>();
   for (const r of findings.records) filters.set(`${r.get('analytic')}|${r.get('severity')}`, { analytic: r.get('analytic'), severity: (r.get('severity') as string).toUpperCase() });
   return {
@@ -65,6 +72,7 @@ export async function readSamples(driver: Driver, database?: string): Promise<Sa
     },
     findingIds: findings.records.map((r) => r.get('id') as string),
     filters: [...filters.values()],
+    texts: [...new Set(findings.records.map((r) => (r.get('hostName') as string).slice(0, 7)))].slice(0, 200).concat('\\appdata\\local\\temp\\'),
   };
 }
 
@@ -78,6 +86,12 @@ export function queryKinds(s: Samples): Record<string, () => Request> {
   return {
     findingsPage: () => ({ query: FINDINGS_PAGE, variables: {}, check: nonEmptyPage }),
     findingsFiltered: () => ({ query: FINDINGS_PAGE, variables: { filter: pick(s.filters) }, check: nonEmptyPage }),
+    findingsSearch: () => {
+      // Half the searches match a few findings, half match most (every drop is under a Temp folder).
+      const broad = Math.random() < 0.5;
+      const text = broad ? s.texts.at(-1)! : pick(s.texts.slice(0, -1));
+      return { query: FINDINGS_SEARCH, variables: { filter: { text } }, tag: broad ? 'broad' : 'narrow', check: nonEmptyPage };
+    },
     binaryPivot: () => {
       const tag = pick(hashClasses);
       return {

@@ -57,6 +57,8 @@ export interface FindingPosition {
 export interface FindingPage {
   items: StoredFinding[];
   hasNextPage: boolean;
+  /** How many findings match on every page, when the read that made the page counted them anyway. */
+  total?: number;
 }
 
 /** Where a page of findings stopped: the last finding's lastSeen and id (they order the pages). */
@@ -119,7 +121,12 @@ export class FindingsService {
       after: after ? (indexOrdered ? { lastSeen: neo4j.int(after.value), id: after.id } : { value: neo4j.int(after.value), id: after.id }) : null,
       limit: neo4j.int(first + 1),
     };
-    const page = await this.driver.executeQuery(cypher(indexOrdered ? 'findings/list' : 'findings/list-ordered'), params, { database: this.database, routing: 'READ' });
+    if (!indexOrdered) {
+      const { records } = await this.driver.executeQuery(cypher('findings/list-ordered'), params, { database: this.database, routing: 'READ' });
+      const items = (records[0]!.get('findings') as Array<Record<string, unknown>>).map(findingFromRecord);
+      return { items: items.slice(0, first), hasNextPage: items.length > first, total: records[0]!.get('total') as number };
+    }
+    const page = await this.driver.executeQuery(cypher('findings/list'), params, { database: this.database, routing: 'READ' });
     const items = page.records.map((r) => findingFromRecord(r.get('finding') as Record<string, unknown>));
     return { items: items.slice(0, first), hasNextPage: items.length > first };
   }

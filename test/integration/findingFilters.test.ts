@@ -130,8 +130,10 @@ describe('findings: text and time-range filters, orders, cursors that keep their
     );
   });
 
-  it('reads a text search from the text index, not every finding', async () => {
+  it('reads a text search from the text index, not every finding, counting in the same statement', async () => {
+    const before = statements.length;
     await query({ filter: { text: 'appdata' }, first: 5 });
+    expect(statements.slice(before).map((s) => s.name)).toEqual(['findings/list-ordered']);
     const list = statements.filter((s) => s.name === 'findings/list-ordered').at(-1)!;
     const { summary } = await driver.executeQuery(`PROFILE ${list.text}`, list.params);
     const operators = (plan: ProfiledPlan): ProfiledPlan[] => [plan, ...plan.children.flatMap(operators)];

@@ -23,6 +23,8 @@ const orderFields: Record<string, FindingOrderField> = { LAST_SEEN: 'lastSeen', 
  */
 interface FindingConnection {
   filter?: FindingFilter;
+  /** Counted by the read that made the page (findings/list-ordered). */
+  total?: number;
   count?: () => Promise<number>;
   edges: Array<{ cursor: string; node: StoredFinding }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -36,7 +38,7 @@ export const findingsQuery = {
     const orderName = `${args.orderBy?.field ?? 'LAST_SEEN'} ${args.orderBy?.direction ?? 'DESC'}`;
     const after = args.after ? findingCursor.decode(args.after, orderName) : undefined;
     const page = await ctx.findings.list(filter, args.first, after, order);
-    return { filter, ...connectionOf(page.items, (f) => findingCursor.encode(orderName, f[order.field], f.id), page.hasNextPage) };
+    return { filter, total: page.total, ...connectionOf(page.items, (f) => findingCursor.encode(orderName, f[order.field], f.id), page.hasNextPage) };
   },
 };
 
@@ -57,7 +59,7 @@ function findingFilterOf(given: NonNullable<FindingsArgs['filter']>): FindingFil
 }
 
 export const findingConnectionFields = {
-  totalCount: (c: FindingConnection, _: unknown, ctx: ApiContext) => (c.count ? c.count() : ctx.findings.count(c.filter ?? {})),
+  totalCount: (c: FindingConnection, _: unknown, ctx: ApiContext) => c.total ?? (c.count ? c.count() : ctx.findings.count(c.filter ?? {})),
 };
 
 /** Field resolvers map the service's lower-case values onto the schema's enums. */
