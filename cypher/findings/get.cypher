@@ -1,2 +1,2 @@
 MATCH (f:Finding {id: $id})
-RETURN f {.*} AS finding
+RETURN f {.*, searchText: null} AS finding

@@ -20,4 +20,10 @@ WITH collect({f: f, value: value, key: key}) AS matches
 WITH size(matches) AS total, [m IN matches WHERE $after IS NULL
    OR m.key > CASE WHEN $descending THEN -$after.value ELSE $after.value END
    OR (m.value = $after.value AND m.f.id > $after.id)][..$limit] AS page
-RETURN total, [m IN page | properties(m.f)] AS findings
+// The findings without their searchText (it is for matching, not for reading).
+CALL (page) {
+  UNWIND page AS m
+  WITH m.f AS f
+  RETURN collect(f {.*, searchText: null}) AS findings
+}
+RETURN total, findings

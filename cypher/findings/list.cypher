@@ -13,6 +13,6 @@ WHERE f.lastSeen <= coalesce($after.lastSeen, 9223372036854775807)
   AND ($severity IS NULL OR f.severity = $severity)
   // Suppressed findings only when asked for by status.
   AND CASE WHEN $status IS NULL THEN f.status <> 'suppressed' ELSE f.status = $status END
-RETURN f {.*} AS finding
+RETURN f {.*, searchText: null} AS finding
 ORDER BY f.lastSeen DESC, f.id
 LIMIT $limit

@@ -4,4 +4,4 @@ MATCH (f:Finding {id: $id})
 WITH f, f.status AS previous
 SET f.status = $status, f.statusChangedAt = timestamp()
 CREATE (f)-[:AUDITED]->(:AuditEntry {at: timestamp(), actor: $actor, action: 'status', from: previous, to: $status, note: $note})
-RETURN f {.*} AS finding
+RETURN f {.*, searchText: null} AS finding

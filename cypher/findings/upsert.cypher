@@ -7,7 +7,8 @@ MERGE (f:Finding {id: r.id})
                 f.status = CASE WHEN r.suppressedBy IS NULL THEN 'new' ELSE 'suppressed' END, f.suppressedBy = r.suppressedBy,
                 f.firstSeen = r.firstSeen, f.createdAt = timestamp(), f.score = 0
 // What the row changes, for the announcement of new and updated findings (src/events/findingsBus.ts).
-WITH f, r, f.updatedAt IS NULL AS created, [f.score, f.severity, f.firstSeen, f.lastSeen, f.evidenceJson] AS before
+// searchText (set last, below) covers the reasons, signals and facts, which can change while the score cannot rise.
+WITH f, r, f.updatedAt IS NULL AS created, [f.score, f.severity, f.firstSeen, f.lastSeen, f.evidenceJson, coalesce(f.searchText, '')] AS before
 SET f.lastSeen = CASE WHEN f.lastSeen IS NULL OR r.lastSeen > f.lastSeen THEN r.lastSeen ELSE f.lastSeen END,
     f.firstSeen = CASE WHEN r.firstSeen < f.firstSeen THEN r.firstSeen ELSE f.firstSeen END,
     f.severity = CASE WHEN r.score >= f.score THEN r.severity ELSE f.severity END,
@@ -48,4 +49,4 @@ CALL (f) {
 }
 RETURN f.id AS id, f.analytic AS analytic, f.severity AS severity, f.status AS status,
   CASE WHEN created THEN 'created'
-       WHEN before <> [f.score, f.severity, f.firstSeen, f.lastSeen, f.evidenceJson] THEN 'updated' END AS change
+       WHEN before <> [f.score, f.severity, f.firstSeen, f.lastSeen, f.evidenceJson, coalesce(f.searchText, '')] THEN 'updated' END AS change

@@ -4,6 +4,6 @@
 // not its runs; keyset paging keeps a late page as cheap as the first.
 MATCH (:Binary {sha256: $sha256})<-[:IMPLICATES]-(f:Finding)
 WHERE $after IS NULL OR f.lastSeen < $after.lastSeen OR (f.lastSeen = $after.lastSeen AND f.id > $after.id)
-RETURN f {.*} AS finding
+RETURN f {.*, searchText: null} AS finding
 ORDER BY f.lastSeen DESC, f.id
 LIMIT $limit

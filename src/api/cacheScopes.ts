@@ -6,6 +6,13 @@ export const ALL = 'all';
 /** Parsed documents by text: dashboards repeat a few documents (bounded: cleared when full). */
 const parsed = new Map<string, DocumentNode | null>();
 const MAX_PARSED = 1_000;
+/**
+ * Keys are made before yoga parses (and limits) the document, so this parse has limits of its own:
+ * a document longer than this, or of more tokens than the API accepts (src/api/protection.ts), is
+ * in the shared scope unparsed.
+ */
+const MAX_DOCUMENT_CHARS = 10_000;
+const MAX_TOKENS = 1_000;
 
 /**
  * Which findings an answer depends on, for the response cache: `analytic:<id>` when every root
@@ -40,10 +47,12 @@ function analyticOf(filter: ValueNode, variables: Record<string, unknown>): unkn
 }
 
 function parsedDocument(document: string): DocumentNode | null {
+  // Only a findings query can have a scope of its own: anything else is not parsed at all.
+  if (document.length > MAX_DOCUMENT_CHARS || !document.includes('findings')) return null;
   let doc = parsed.get(document);
   if (doc === undefined) {
     try {
-      doc = parse(document);
+      doc = parse(document, { maxTokens: MAX_TOKENS, noLocation: true });
     } catch {
       doc = null; // yoga answers the syntax error; the cache never stores it
     }

@@ -8,7 +8,9 @@ import type { Connections } from '../stack/stack.js';
  * transaction: executeQuery's default bookmark manager (causal chaining between cluster members)
  * buys nothing there and costs each statement a bookmark exchange (~0.8 ms of latency and ~0.4 ms
  * of driver CPU per statement, measured on the 10M graph), so it is off unless the URI routes
- * (neo4j://), where reads may land on a follower and must wait for the writes they follow.
+ * (neo4j://), where reads may land on a follower and must wait for the writes they follow. (A
+ * bolt:// URI naming one member of a cluster that routes server-side would lose read-your-writes:
+ * use neo4j:// for clusters, as docs say.)
  */
 export function createDriver(conn: Connections['neo4j']): Driver {
   const driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {

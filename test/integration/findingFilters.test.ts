@@ -188,6 +188,25 @@ describe('findings: text and time-range filters, orders, cursors that keep their
     expect((await query({ orderBy: { field: 'SEVERITY' } })).errors?.[0]?.message).toMatch(/SEVERITY/);
   });
 
+  it('continues the default order from a cursor made before orders existed', async () => {
+    const newest = idsWhere(() => true);
+    const third = all.find((f) => f.id === newest[2])!;
+    const legacy = Buffer.from(`finding:${third.lastSeen}|${third.id}`).toString('base64url');
+    const body = await query({ first: 3, after: legacy });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.findings.edges.map((e) => e.node.id)).toEqual(newest.slice(3, 6));
+  });
+
+  it('announces a change of text alone (a new reason while the score cannot rise), so cached searches go stale', async () => {
+    const findings = new FindingsService(driver, stack().neo4j.database);
+    const f = all[3]!;
+    expect(await findings.upsert([f])).toEqual([]);
+    const changes = await findings.upsert([{ ...f, reasons: [...f.reasons, 'contacted a host no vendor uses'] }]);
+    expect(changes.map((c) => [c.id, c.kind])).toEqual([[f.id, 'updated']]);
+    expect(await everyPage({ filter: { text: 'no vendor uses' } })).toEqual([f.id]);
+    await findings.upsert([f]);
+  });
+
   it('back-fills the search text of findings stored before migration 017 with the text the upsert writes', async () => {
     const written = await driver.executeQuery('MATCH (f:Finding) RETURN f.id AS id, f.searchText AS text ORDER BY id');
     expect(written.records.every((r) => typeof r.get('text') === 'string' && (r.get('text') as string).length > 0)).toBe(true);

@@ -26,6 +26,16 @@ describe('response cache scopes: which findings an answer depends on', () => {
     expect(scopeOf('query($f: FindingFilter) { findings(filter: $f) { totalCount } }', null, { f: null }, catalog)).toBe('all');
   });
 
+  it('does not parse a document longer or of more tokens than the API accepts', () => {
+    const padded = `{ findings(filter: { analytic: "AN0862" }) { totalCount } } # ${'x'.repeat(10_000)}`;
+    expect(scopeOf(padded, null, null, catalog)).toBe('all');
+    // 1,500 field tokens in 3,000 characters: valid syntax, over the token limit.
+    const manyTokens = `{ findings(filter: { analytic: "AN0862" }) { ${'a '.repeat(1_500)} } }`;
+    expect(scopeOf(manyTokens, null, null, catalog)).toBe('all');
+    const fewTokens = `{ findings(filter: { analytic: "AN0862" }) { ${'a '.repeat(500)} } }`;
+    expect(scopeOf(fewTokens, null, null, catalog)).toBe('analytic:AN0862');
+  });
+
   it('reads the operation asked for by name', () => {
     const doc = 'query A { findings(filter: { analytic: "AN0862" }) { totalCount } } query B { findings { totalCount } }';
     expect(scopeOf(doc, 'A', null, catalog)).toBe('analytic:AN0862');

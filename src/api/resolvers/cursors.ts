@@ -31,6 +31,8 @@ export function findingKeyCursor(kind: string) {
   };
 }
 
+const LEGACY_ORDER = 'LAST_SEEN DESC';
+
 /**
  * A cursor of findings pages in an order: `<order>|<value>|<id>` (the order's name, the last
  * finding's value of its field, its id). A cursor continues only the order it was made in.
@@ -41,7 +43,10 @@ export function findingPositionCursor(kind: string) {
   return {
     encode: (order: string, value: number, id: string) => cursor.encode(`${order}|${value}|${id}`),
     decode(text: string, order: string): { value: number; id: string } {
-      const [madeIn, value, ...id] = cursor.decode(text).split('|');
+      const parts = cursor.decode(text).split('|');
+      // Cursors made before orders existed (`<lastSeen>|<id>`) continue the default order.
+      if (/^\d+$/.test(parts[0]!)) parts.unshift(LEGACY_ORDER);
+      const [madeIn, value, ...id] = parts;
       if (id.length === 0 || !Number.isSafeInteger(Number(value)) || value === '') throw invalid(text);
       if (madeIn !== order) throw new GraphQLError(`after: the cursor continues the order ${madeIn}, but orderBy asks for ${order}`);
       return { value: Number(value), id: id.join('|') };

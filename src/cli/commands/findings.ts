@@ -36,25 +36,28 @@ export function registerFindings(program: Command): void {
         const filter = filterOf(opts);
         const page = await service.list(filter, Math.max(1, Number(opts.limit) || 100), undefined, orderOf(opts.order));
         for (const finding of page.items) process.stdout.write(opts.json ? `${JSON.stringify(findingJson(finding))}\n` : formatFinding(finding));
-        if (!opts.json) process.stdout.write(`${await service.count(filter)} finding(s)\n`);
+        if (!opts.json) process.stdout.write(`${page.total ?? (await service.count(filter))} finding(s)\n`);
       }),
     );
 }
 
 function filterOf(opts: FindingsOptions): FindingFilter {
+  const since = opts.since === undefined ? undefined : timeOption('--since', opts.since);
+  const until = opts.until === undefined ? undefined : timeOption('--until', opts.until);
+  if (since !== undefined && until !== undefined && since > until) throw new Error('--since must not be after --until');
   return {
     analytic: opts.analytic?.toUpperCase(),
     hostName: opts.host,
     severity: opts.severity?.toLowerCase() as Severity | undefined,
     status: opts.status?.toLowerCase().replace(/[\s-]/g, '_') as FindingStatus | undefined,
-    since: opts.since === undefined ? undefined : timeOption('--since', opts.since),
-    until: opts.until === undefined ? undefined : timeOption('--until', opts.until),
+    since,
+    until,
     text: opts.text?.trim() || undefined,
   };
 }
 
 function timeOption(name: string, value: string): number {
-  const ms = Date.parse(value);
+  const ms = /^\d{4}-\d{2}-\d{2}/.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(ms)) throw new Error(`${name} must be an ISO 8601 time, e.g. 2026-11-01T00:00:00Z, got '${value}'`);
   return ms;
 }
