@@ -16,6 +16,7 @@ import { projectRoot } from '../src/config/paths.js';
 import { createDriver } from '../src/graph/driver.js';
 import { migrate } from '../src/graph/migrate.js';
 import { writeEvents } from '../src/graph/writeEvents.js';
+import { slowAnalyticsOf } from '../src/ingest/ingestProcessor.js';
 import { openInput } from '../src/ingest/openInput.js';
 import { parseInput } from '../src/ingest/parseInput.js';
 import type { NormalizedEvent } from '../src/model/event.js';
@@ -172,20 +173,29 @@ async function endToEnd({ stack }: Server, input: string) {
     workerPeakMb: workerMemory.map((m) => m.peakMb()),
     workerSecondsByStage: stages.seconds,
     writeAttempts: stages.writeAttempts,
+    // Batches whose analytic took over SLOW_ANALYTIC_MS (src/ingest/ingestProcessor.ts): the first 30, and how many in all.
+    slowAnalytics: { count: stages.slowAnalytics.length, first: stages.slowAnalytics.slice(0, 30) },
   };
 }
 
-/** Worker time summed over every batch by stage (each job's stagesMs), in seconds, and the write attempts they took. */
-async function stageTotals(redisUrl: string, prefix: string): Promise<{ seconds: Record<string, number>; writeAttempts: number }> {
+/**
+ * Worker time summed over every batch by stage (each job's stagesMs), in seconds, the write
+ * attempts they took, and the batches (in finishing order) where an analytic was slow, with the
+ * plan generation it ran in: what tells a bad plan from a grown graph.
+ */
+async function stageTotals(redisUrl: string, prefix: string) {
   const queue = ingestQueue(redisUrl, prefix);
   try {
     const totals: Record<string, number> = {};
     let writeAttempts = 0;
-    for (const job of await queue.getCompleted(0, -1)) {
+    const jobs = (await queue.getCompleted(0, -1)).sort((a, b) => (a.finishedOn ?? 0) - (b.finishedOn ?? 0));
+    const slowAnalytics: Array<{ batch: number; analytic: string; ms: number; planGeneration?: number }> = [];
+    jobs.forEach((job, batch) => {
       for (const [stage, ms] of Object.entries(job.returnvalue?.stagesMs ?? {})) totals[stage] = (totals[stage] ?? 0) + ms;
+      for (const slow of slowAnalyticsOf(job.returnvalue)) slowAnalytics.push({ batch, ...slow, planGeneration: job.returnvalue?.planGeneration });
       writeAttempts += job.returnvalue?.counts?.writeAttempts ?? 0;
-    }
-    return { seconds: Object.fromEntries(Object.entries(totals).map(([stage, ms]) => [stage, +(ms / 1000).toFixed(1)])), writeAttempts };
+    });
+    return { seconds: Object.fromEntries(Object.entries(totals).map(([stage, ms]) => [stage, +(ms / 1000).toFixed(1)])), writeAttempts, slowAnalytics };
   } finally {
     await queue.close();
   }

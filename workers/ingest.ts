@@ -8,6 +8,7 @@ import { loadConfig } from '../src/config/config.js';
 import { createDriver } from '../src/graph/driver.js';
 import { Redis } from 'ioredis';
 import { defaultPlanRefresh, maintainDetectionPlans } from '../src/analytics/planRefresh.js';
+import { slowAnalyticsOf } from '../src/ingest/ingestProcessor.js';
 import { startIngestWorker } from '../src/ingest/ingestWorker.js';
 import { createLogger } from '../src/log.js';
 import { serveWorkerMetrics, WorkerMetrics } from '../src/metrics/workerMetrics.js';
@@ -30,6 +31,10 @@ const worker = startIngestWorker({
 });
 
 metrics.observe(worker);
+// An analytic slow for its batch is most often a plan made on other statistics: say which generation.
+worker.on('completed', (job, result) => {
+  for (const slow of slowAnalyticsOf(result)) log.warn({ ...slow, events: job.data.events.length, planGeneration: result.planGeneration, jobId: job.id }, 'analytic slow for its batch');
+});
 const metricsEndpoint = await serveWorkerMetrics(metrics.registry, config.workers.metrics, log);
 
 await worker.waitUntilReady();

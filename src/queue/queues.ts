@@ -20,6 +20,8 @@ export interface IngestResult {
   stagesMs?: Record<string, number>;
   /** What happened in the job (writeAttempts: more than one when the driver retried the write). */
   counts?: Record<string, number>;
+  /** The detection queries' plan generation the batch's analytics ran in (src/analytics/planRefresh.ts). */
+  planGeneration?: number;
 }
 
 /** A batch that failed every retry, kept with its reason until replayed. */

@@ -104,6 +104,8 @@ describe('Prometheus metrics and request ids against the real Neo4j, Redis and w
     expect(metricValue(text, 'provhunt_ingest_batches_total', { outcome: 'completed' })).toBe(completed.length);
     expect(metricValue(text, 'provhunt_ingest_batches_total', { outcome: 'failed' })).toBe(0);
     expect(metricValue(text, 'provhunt_detections_total')).toBe(completed.reduce((n, job) => n + job.returnvalue.findings, 0));
+    // Each batch says which detection plans it ran in (a slow analytic in one generation only is a plan's doing).
+    expect(completed.map((job) => typeof job.returnvalue.planGeneration)).toEqual(completed.map(() => 'number'));
     expect(metricValue(text, 'provhunt_findings_changes_total', { kind: 'created' })).toBe(records[0]!.get('n') as number);
     // The 3CX chain is first found at medium and rises to critical as later batches arrive.
     expect(metricValue(text, 'provhunt_findings_changes_total', { kind: 'updated' })).toBeGreaterThan(0);
