@@ -40,8 +40,9 @@ export interface CacheObserver {
 export class ResponseCache {
   private stores = new Map<string, Cache>();
   /**
-   * Part of every key, per scope: an answer a request started computing before an invalidation
-   * is stored under the old generation, which no later request asks for.
+   * Part of every key: each scope's generation (moved by a finding change of its analytic) and
+   * every scope's (moved by a mutation). An answer a request started computing before an
+   * invalidation carries an old one and is not stored (storeOf).
    */
   private generations = new Map<string, number>();
   private generation = 0;
