@@ -1,13 +1,13 @@
 // Newest activity first, read in the order of the lastSeen index (no sort of every finding for a
 // page: the lastSeen bound lets the planner seek the index; every finding has a lastSeen). Pages
-// continue after the previous page's last (lastSeen, id) ($after: null for the first page): the
+// continue after the previous page's last (lastSeen, id) ($after: {value: lastSeen, id}, null for the first page): the
 // seek starts at the cursor, so a deep page costs what the first does (no SKIP over earlier ones).
 // $since bounds the seek from below; other orders and text searches: findings/list-ordered.
 MATCH (f:Finding)
-WHERE f.lastSeen <= coalesce($after.lastSeen, 9223372036854775807)
+WHERE f.lastSeen <= coalesce($after.value, 9223372036854775807)
   AND f.lastSeen >= coalesce($since, -9223372036854775808)
   AND ($until IS NULL OR f.firstSeen <= $until)
-  AND ($after IS NULL OR f.lastSeen < $after.lastSeen OR f.id > $after.id)
+  AND ($after IS NULL OR f.lastSeen < $after.value OR f.id > $after.id)
   AND ($analytic IS NULL OR f.analytic = $analytic)
   AND ($hostName IS NULL OR f.hostName = $hostName)
   AND ($severity IS NULL OR f.severity = $severity)

@@ -118,7 +118,7 @@ export class FindingsService {
       ...filterParams(filter),
       field: order.field,
       descending: order.descending,
-      after: after ? (indexOrdered ? { lastSeen: neo4j.int(after.value), id: after.id } : { value: neo4j.int(after.value), id: after.id }) : null,
+      after: after ? { value: neo4j.int(after.value), id: after.id } : null,
       limit: neo4j.int(first + 1),
     };
     if (!indexOrdered) {
