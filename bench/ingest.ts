@@ -22,6 +22,7 @@ import { parseInput } from '../src/ingest/parseInput.js';
 import type { NormalizedEvent } from '../src/model/event.js';
 import { INGEST_QUEUE, ingestQueue, redisConnection } from '../src/queue/queues.js';
 import { generateTelemetry } from './generateTelemetry.js';
+import { detectionQueryPlans, startQueryCollection } from './queryCollection.js';
 import { benchStack, exitOf, machineLine, percentile, rssSampler, spawnNode } from './support.js';
 
 const { values } = parseArgs({
@@ -122,7 +123,7 @@ async function plainWriter(driver: Server['driver'], input: string) {
 }
 
 /** The real path: the CLI producer and worker processes, measured from first byte to last write. */
-async function endToEnd({ stack }: Server, input: string) {
+async function endToEnd({ stack, driver }: Server, input: string) {
   const prefix = `bench${Date.now()}`;
   const env = {
     NEO4J_URI: stack.connections.neo4j.uri,
@@ -148,6 +149,7 @@ async function endToEnd({ stack }: Server, input: string) {
   });
   await queueEvents.waitUntilReady();
   await new Promise((r) => setTimeout(r, 1500)); // workers connect
+  await startQueryCollection(driver);
 
   const t0 = performance.now();
   const producer = spawnNode(path.join(projectRoot, 'dist', 'src', 'cli', 'main.js'), ['ingest', '--wait', input], env);
@@ -162,6 +164,7 @@ async function endToEnd({ stack }: Server, input: string) {
   await Promise.all(workers.map(exitOf));
   await queueEvents.close();
   const stages = await stageTotals(stack.connections.redis.url, prefix);
+  const detectionQueries = await detectionQueryPlans(driver);
   latencies.sort((a, b) => a - b);
   const accepted = Number(/accepted (\d+) events/.exec(stderr)?.[1] ?? 0);
   return {
@@ -175,6 +178,8 @@ async function endToEnd({ stack }: Server, input: string) {
     writeAttempts: stages.writeAttempts,
     // Batches whose analytic took over SLOW_ANALYTIC_MS (src/ingest/ingestProcessor.ts): the first 30, and how many in all.
     slowAnalytics: { count: stages.slowAnalytics.length, first: stages.slowAnalytics.slice(0, 30) },
+    // Per detection query, generation and plan (Neo4j's query collection): the operator tree of any plan that ran over 1 s.
+    detectionQueries,
   };
 }
 

@@ -5,4 +5,4 @@ UNWIND $batch.rows AS r
 MATCH (h:Host {id: r.hostId})
 MATCH (f:File {uid: r.fileUid})
 MERGE (h)-[w:WROTE {eventId: r.eventId}]->(f)
-  ON CREATE SET w.ts = r.ts, w.op = r.op, w.sha256 = r.sha256, w.previousPath = r.previousPath, w.source = r.source
+  ON CREATE SET w.ts = r.ts, w.hostId = r.hostId, w.op = r.op, w.sha256 = r.sha256, w.previousPath = r.previousPath, w.source = r.source

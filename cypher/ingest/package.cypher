@@ -10,6 +10,14 @@ MATCH (h:Host {id: r.hostId})
 MERGE (pkg:Package {key: r.packageKey})
   ON CREATE SET pkg.manager = r.manager, pkg.name = r.name
 WITH h, pkg, r
+// A dnf change takes its package's lock before looking for a twin (setting a property locks the
+// node, even to its own value): a concurrent batch holding the twin commits first and is then seen,
+// instead of both batches missing each other's twin. Rows arrive in package order (planWrites), so
+// two batches lock their packages in one order and cannot deadlock on them.
+CALL (pkg, r) {
+  WITH * WHERE r.twinMs IS NOT NULL
+  SET pkg.manager = pkg.manager
+}
 CALL (h, pkg, r) {
   OPTIONAL MATCH (h)-[twin:INSTALLED]->(pkg)
   WHERE r.twinMs IS NOT NULL AND twin.eventId <> r.eventId AND twin.op = r.op AND twin.version = r.version

@@ -31,7 +31,8 @@ export function cypherOfGeneration(name: string, generation: number): string {
   const key = `${name}#${generation}`;
   let text = cache.get(key);
   if (text === undefined) {
-    text = `${base}\n// plan generation ${generation}`;
+    // In front: Neo4j's query collection (db.stats) keeps only a long query's first 10,000 characters.
+    text = `// plan generation ${generation}\n${base}`;
     cache.set(key, text);
     names.set(text, name);
   }

@@ -105,9 +105,20 @@ export function planWrites(events: NormalizedEvent[]): WritePlan {
   }
   plan.hosts = [...hosts.values()];
   plan.hostIps = [...hostIps.values()];
+  plan.packages = inPackageOrder(plan.packages);
   collectNodes(plan, nodes);
   plan.loadSignatures = loadSignatureStates(plan.moduleLoads);
   return { ...plan, ...nodes.rows() };
+}
+
+/**
+ * Package changes by package, then time: the statement locks each dnf package before looking for
+ * its twin, so concurrent batches take those locks in one order; a package's own changes keep
+ * their order.
+ */
+function inPackageOrder(rows: Row[]): Row[] {
+  const key = (r: Row) => r.packageKey as string;
+  return rows.map((r, i) => ({ r, i })).sort((a, b) => (key(a.r) < key(b.r) ? -1 : key(a.r) > key(b.r) ? 1 : a.i - b.i)).map(({ r }) => r);
 }
 
 /**

@@ -59,7 +59,7 @@ export async function writeEvents(driver: Driver, events: NormalizedEvent[], dat
 }
 
 /** The driver sends plain JS numbers as floats; our row numbers (times, pids, ports) are integers. */
-function withIntegers(row: Record<string, unknown>): Record<string, unknown> {
+export function withIntegers(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) out[key] = typeof value === 'number' && Number.isInteger(value) ? neo4j.int(value) : value;
   return out;

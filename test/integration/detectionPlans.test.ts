@@ -4,6 +4,7 @@ import { loadCatalog } from '../../src/analytics/catalog.js';
 import { detectAfterBatch } from '../../src/analytics/detector.js';
 import { analyticParams, anchorsInWindow, evaluateAnchors } from '../../src/analytics/evaluate.js';
 import { ensureGraphTokens, warmDetectionQueries } from '../../src/analytics/warmup.js';
+import { applyMigration } from '../../src/graph/migrate.js';
 import { writeEvents } from '../../src/graph/writeEvents.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
 import { Redis } from 'ioredis';
@@ -34,6 +35,18 @@ function msiexecStarts(n: number, batch: number): NormalizedEvent[] {
 async function clearPlans(driver: Driver): Promise<number> {
   const message = (await driver.executeQuery('CALL db.clearQueryCaches()')).records[0]!.get(0) as string;
   return Number(/cleared of (\d+) quer/.exec(message)?.[1] ?? 0);
+}
+
+/** Every operator of a freshly made plan, as `OperatorType details`. */
+async function operatorsOf(driver: Driver, text: string, params: Record<string, unknown>): Promise<string[]> {
+  const { summary } = await driver.executeQuery(`EXPLAIN CYPHER replan=force ${text}`, params);
+  const out: string[] = [];
+  const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }): void => {
+    out.push(`${plan.operatorType.replace(/@.*/, '')} ${String(plan.arguments.Details ?? '')}`);
+    plan.children.forEach((c) => walk(c as typeof plan));
+  };
+  walk(summary.plan as unknown as Parameters<typeof walk>[0]);
+  return out;
 }
 
 /** What workers do at start so that batches do not pay for query planning. */
@@ -74,6 +87,46 @@ describe('detection query plans prepared ahead of batches (real Neo4j)', () => {
       walk(summary.plan as unknown as Parameters<typeof walk>[0]);
     }
     expect(offenders).toEqual([]);
+  });
+
+  it('reads per host and per command line what it used to read for the whole fleet', async () => {
+    await writeEvents(driver, msiexecStarts(20, 901));
+    const hostParams = { since: 0, until: 1, scope: { hostIds: ['plans-host'] }, imageNames: ['msiexec.exe'] };
+    // Host-level telemetry (Zeek, package logs): one (hostId, time) range per host named, not every
+    // write or process start of the fleet in the window (migration 018 puts the host on writes).
+    const fileAnchors = await operatorsOf(driver, detectionCypher('analytics/_shared/file-anchors-in-window'), hostParams);
+    expect(fileAnchors.some((o) => o.startsWith('DirectedRelationshipIndexSeek') && o.includes('WROTE(hostId, ts)'))).toBe(true);
+    const processAnchors = await operatorsOf(driver, detectionCypher('analytics/_shared/process-anchors-in-window'), hostParams);
+    expect(processAnchors.some((o) => o.startsWith('NodeIndexSeek') && o.includes('Process(hostId, startTs)'))).toBe(true);
+    const byAnalytic = new Map(loadCatalog().map((a) => [a.id, a]));
+    const chainOperators = async (id: string) => {
+      const analytic = byAnalytic.get(id)!;
+      return operatorsOf(driver, detectionCypher(`analytics/${analytic.dir}/${analytic.queries.chain}`), { ...analyticParams(analytic), since: 0, until: 1, anchors: { uids: ['plans:none'] } });
+    };
+    // AN0940's shell prevalence seeks the command line (it read every process of the look-back by start time).
+    const an0940 = await chainOperators('AN0940');
+    expect(an0940.some((o) => o.includes('TEXT INDEX o:Process(commandLineLower)'))).toBe(true);
+    expect(an0940.filter((o) => /Process\(startTs\)/.test(o))).toEqual([]);
+    // AN0445 expands from a named address to its talkers (it joined them with every process of the host).
+    expect((await chainOperators('AN0445')).filter((o) => o.startsWith('NodeHashJoin'))).toEqual([]);
+  });
+
+  it('finds the files a host wrote in a window by the host on the write, also for writes stored before migration 018', async () => {
+    const write = (hostId: string, n: number): NormalizedEvent => ({
+      v: 1, id: `anchors-${hostId}-${n}`, ts: 1_700_100_000_000 + n, host: { id: hostId, name: hostId, os: 'windows' }, source: { format: 'test', recordId: `${hostId}-${n}` },
+      kind: 'file', op: 'create', path: `C:\\Program Files\\Vendor\\app${n}.exe`, actor: { uid: `${hostId}|setup`, pid: 7, image: 'C:\\Temp\\setup.exe' },
+    }) as NormalizedEvent;
+    await writeEvents(driver, [write('anchors-a', 1), write('anchors-b', 2)]);
+    const an0862 = loadCatalog().find((a) => a.id === 'AN0862')!;
+    const window = { since: 1_700_100_000_000, until: 1_700_100_000_010 };
+    const onHostA = () => anchorsInWindow(driver, an0862, { ...window, hostIds: ['anchors-a'] });
+    expect(await onHostA()).toEqual(['anchors-a|c:\\program files\\vendor\\app1.exe']);
+    expect((await anchorsInWindow(driver, an0862, window)).sort()).toEqual(['anchors-a|c:\\program files\\vendor\\app1.exe', 'anchors-b|c:\\program files\\vendor\\app2.exe']);
+    // Writes stored by a version before 018 carry no host: invisible to the per-host read until the back-fill.
+    await driver.executeQuery("MATCH (:Process)-[w:WROTE]->(f:File) WHERE f.hostId STARTS WITH 'anchors-' REMOVE w.hostId");
+    expect(await onHostA()).toEqual([]);
+    await applyMigration(driver, '018_writes_by_host', stack().neo4j.database);
+    expect(await onHostA()).toEqual(['anchors-a|c:\\program files\\vendor\\app1.exe']);
   });
 
   it('needs one plan per statement whatever the batch size, because lists travel inside maps', async () => {
@@ -126,7 +179,7 @@ describe('detection query plans prepared ahead of batches (real Neo4j)', () => {
       await waitFor(async () => (await announced()) === 1);
       expect(await plannedAt()).toBe(50);
       expect(currentPlanGeneration()).toBe(1);
-      expect(detectionCypher('analytics/_shared/neighbourhood')).toMatch(/\/\/ plan generation 1$/);
+      expect(detectionCypher('analytics/_shared/neighbourhood')).toMatch(/^\/\/ plan generation 1\n/);
       // The neighbourhood, five chains and two window scans at least, planned without any batch.
       expect(await clearPlans(driver)).toBeGreaterThanOrEqual(8);
       // A worker still on generation 0 (another process) switches at its next check.

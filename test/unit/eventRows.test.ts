@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fileUid } from '../../src/adapters/identity.js';
 import { touchedBy } from '../../src/analytics/candidates.js';
 import { planWrites } from '../../src/graph/eventRows.js';
-import { EVENT_MODEL_VERSION, type FileEvent, type HostRef } from '../../src/model/event.js';
+import { EVENT_MODEL_VERSION, type FileEvent, type HostRef, type PackageEvent } from '../../src/model/event.js';
 
 const build12: HostRef = { id: 'build-12', name: 'build-12', os: 'linux' };
 const sha256 = '589cf90f877633f56cf3a18e84c7d12c69cca8fadb29c3060cb8ac89ca4b3802';
@@ -45,5 +45,16 @@ describe('write plan of file events without an acting process (Auditbeat file_in
     const touched = touchedBy(plan);
     expect(touched.processUids).toEqual(['build-12|rpm']);
     expect(touched.fileUids).toEqual([fileUid('build-12', '/usr/bin/curl', 'linux')]);
+  });
+});
+
+describe('write plan of package changes', () => {
+  const change = (id: string, name: string, ts: number): PackageEvent => ({
+    v: EVENT_MODEL_VERSION, id, ts, host: build12, source: { format: 'dnf-rpm-log', recordId: id }, kind: 'package', op: 'install', manager: 'dnf', name,
+  });
+
+  it('orders them by package, each package\'s changes in their order: concurrent batches lock packages in one order', () => {
+    const plan = planWrites([change('a1', 'openssl', 3), change('b1', 'curl', 2), change('a2', 'openssl', 1), change('c1', 'bash', 9)]);
+    expect(plan.packages.map((r) => r.eventId)).toEqual(['c1', 'b1', 'a1', 'a2']);
   });
 });

@@ -113,16 +113,18 @@ CALL (c, members, refHosts) {
     UNWIND [(m)-[e:CONNECTED]->(ip:IP) WHERE e.ts - c.startTs >= -$skewMs AND e.ts - c.startTs <= $windowMs AND e.direction <> 'inbound' | {e: e, ip: ip}] AS hit
     RETURN m AS talker, hit.e AS e, hit.ip AS ip
     UNION
+    // From the named address to its talkers (coalesce: no index serves the host test, so the plan
+    // never reads every process of the host and joins; that read grew with the host's history).
     UNWIND refHosts AS ref
     MATCH (ip:IP {address: ref})<-[e:CONNECTED]-(talker:Process)
     USING INDEX ip:IP(address)
-    WHERE talker.hostId = c.hostId AND e.ts - c.startTs >= -$skewMs AND e.ts - c.startTs <= $windowMs AND e.direction <> 'inbound'
+    WHERE coalesce(talker.hostId, '') = c.hostId AND e.ts - c.startTs >= -$skewMs AND e.ts - c.startTs <= $windowMs AND e.direction <> 'inbound'
     RETURN talker, e, ip
     UNION
     UNWIND refHosts AS ref
     MATCH (d:Domain) WHERE d.name = ref OR d.name STARTS WITH ref + '.'
     MATCH (d)-[:RESOLVED_TO]->(ip:IP)<-[e:CONNECTED]-(talker:Process)
-    WHERE talker.hostId = c.hostId AND e.ts - c.startTs >= -$skewMs AND e.ts - c.startTs <= $windowMs AND e.direction <> 'inbound'
+    WHERE coalesce(talker.hostId, '') = c.hostId AND e.ts - c.startTs >= -$skewMs AND e.ts - c.startTs <= $windowMs AND e.direction <> 'inbound'
     RETURN talker, e, ip
     UNION
     UNWIND refHosts AS ref

@@ -132,10 +132,13 @@ CALL (c, members) {
   UNWIND members AS p
   WITH c, p
   WHERE p <> c AND p.imageName IN $shellImages AND p.startTs >= c.startTs - $skewMs AND p.startTs <= c.startTs + $windowMs
+  // Seek by the lower-cased command line (migration 010's index): by image name or start time the
+  // planner read every cmd.exe, or every process of the look-back, of the fleet per shell.
   CALL (p) {
-    OPTIONAL MATCH (o:Process {imageName: p.imageName})
-    WHERE o.hostId <> p.hostId AND o.startTs >= p.startTs - $prevalenceMs AND o.startTs < p.startTs
-      AND toLower(o.commandLine) = toLower(p.commandLine)
+    OPTIONAL MATCH (o:Process)
+    USING TEXT INDEX o:Process(commandLineLower)
+    WHERE o.commandLineLower = toString(p.commandLineLower) AND o.imageName = p.imageName
+      AND coalesce(o.hostId, '') <> p.hostId AND o.startTs - p.startTs >= -$prevalenceMs AND o.startTs - p.startTs < 0
     RETURN count(DISTINCT o.hostId) AS hosts
   }
   WITH p, hosts WHERE hosts < $prevalenceHosts
