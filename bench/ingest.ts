@@ -20,9 +20,11 @@ import { slowAnalyticsOf } from '../src/ingest/ingestProcessor.js';
 import { openInput } from '../src/ingest/openInput.js';
 import { parseInput } from '../src/ingest/parseInput.js';
 import type { NormalizedEvent } from '../src/model/event.js';
+import { StageClock } from '../src/stageClock.js';
 import { INGEST_QUEUE, ingestQueue, redisConnection } from '../src/queue/queues.js';
 import { generateTelemetry } from './generateTelemetry.js';
 import { detectionQueryPlans, startQueryCollection } from './queryCollection.js';
+import { lockWaitSampler } from './lockWaits.js';
 import { benchStack, exitOf, machineLine, percentile, rssSampler, spawnNode } from './support.js';
 
 const { values } = parseArgs({
@@ -32,6 +34,8 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '2' },
     concurrency: { type: 'string', default: '1' },
     batch: { type: 'string', default: '2000' },
+    // Host partitions per batch stream (PROVHUNT_BATCH_PARTITIONS); 1 = batches in input order.
+    partitions: { type: 'string', default: '4' },
     heap: { type: 'string', default: '2g' },
     pagecache: { type: 'string', default: '2048' },
     'skip-plain': { type: 'boolean', default: false },
@@ -56,6 +60,7 @@ try {
     inputMb: Math.round(sizeMb),
     batchSize,
     workers: workerCount,
+    partitions: Number(values.partitions),
     workerConcurrency: Number(values.concurrency),
     endToEnd: pipeline,
     plainWriter: plain,
@@ -99,9 +104,11 @@ async function plainWriter(driver: Server['driver'], input: string) {
   let batch: NormalizedEvent[] = [];
   let written = 0;
   const latencies: number[] = [];
+  // Seconds by write statement, to set beside the workers' (what two writers at once cost each statement).
+  const clock = new StageClock();
   const flush = async () => {
     const b0 = performance.now();
-    await writeEvents(driver, batch);
+    await writeEvents(driver, batch, undefined, clock);
     latencies.push(performance.now() - b0);
     written += batch.length;
     batch = [];
@@ -119,6 +126,8 @@ async function plainWriter(driver: Server['driver'], input: string) {
     seconds: +seconds.toFixed(1),
     batchMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)) },
     peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    secondsByStage: Object.fromEntries(Object.entries(clock.stagesMs).map(([stage, ms]) => [stage, +(ms / 1000).toFixed(1)])),
+    writeAttempts: clock.counts.writeAttempts,
   };
 }
 
@@ -131,6 +140,7 @@ async function endToEnd({ stack, driver }: Server, input: string) {
     REDIS_URL: stack.connections.redis.url,
     PROVHUNT_QUEUE_PREFIX: prefix,
     PROVHUNT_BATCH_SIZE: String(batchSize),
+    PROVHUNT_BATCH_PARTITIONS: values.partitions!,
     PROVHUNT_WORKER_CONCURRENCY: values.concurrency!,
     PROVHUNT_LOG_LEVEL: 'warn',
     // Each worker serves its metrics on a free port of its own.
@@ -150,6 +160,7 @@ async function endToEnd({ stack, driver }: Server, input: string) {
   await queueEvents.waitUntilReady();
   await new Promise((r) => setTimeout(r, 1500)); // workers connect
   await startQueryCollection(driver);
+  const lockWaits = lockWaitSampler(driver);
 
   const t0 = performance.now();
   const producer = spawnNode(path.join(projectRoot, 'dist', 'src', 'cli', 'main.js'), ['ingest', '--wait', input], env);
@@ -160,6 +171,7 @@ async function endToEnd({ stack, driver }: Server, input: string) {
   const seconds = (performance.now() - t0) / 1000;
   if (code !== 0) throw new Error(`ingest exited ${code}: ${stderr}`);
 
+  const locks = await lockWaits.stop();
   for (const w of workers) w.kill('SIGTERM');
   await Promise.all(workers.map(exitOf));
   await queueEvents.close();
@@ -178,6 +190,8 @@ async function endToEnd({ stack, driver }: Server, input: string) {
     writeAttempts: stages.writeAttempts,
     // Batches whose analytic took over SLOW_ANALYTIC_MS (src/ingest/ingestProcessor.ts): the first 30, and how many in all.
     slowAnalytics: { count: stages.slowAnalytics.length, first: stages.slowAnalytics.slice(0, 30) },
+    // Transactions seen blocked on a lock, by statement (SHOW TRANSACTIONS every 200 ms).
+    lockWaits: locks,
     // Per detection query, generation and plan (Neo4j's query collection): the operator tree of any plan that ran over 1 s.
     detectionQueries,
   };

@@ -11,6 +11,8 @@ export interface IngestHttpOptions {
   queue: Queue<IngestJob, IngestResult>;
   submissions: SubmissionStore;
   batchSize: number;
+  /** Host partitions per submission's batches (src/ingest/submit.ts partitionOf). */
+  partitions: number;
   maxBodyBytes: number;
   maxWaitingBatches: number;
 }
@@ -58,6 +60,7 @@ async function acceptEvents(req: IncomingMessage, res: ServerResponse, opts: Ing
     await submitStream(decodedBody(req, opts.maxBodyBytes), `submission:${id}`, {
       queue: opts.queue,
       batchSize: opts.batchSize,
+      partitions: opts.partitions,
       format: url.searchParams.get('format') ?? undefined,
       hostName: url.searchParams.get('host') ?? undefined,
       maxWaitingBatches: opts.maxWaitingBatches,

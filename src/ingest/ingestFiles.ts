@@ -9,6 +9,8 @@ export interface IngestRunOptions {
   redisUrl: string;
   prefix: string;
   batchSize: number;
+  /** Host partitions (src/ingest/submit.ts partitionOf); 1 keeps input order in every batch. */
+  partitions?: number;
   format?: string;
   /** Host for logs that do not name their host (dpkg.log). */
   hostName?: string;
@@ -66,6 +68,7 @@ export async function ingestFiles(inputs: string[], opts: IngestRunOptions): Pro
       await submitInput(file, {
         queue,
         batchSize: opts.batchSize,
+        partitions: opts.partitions,
         format: opts.format,
         hostName: opts.hostName,
         onReject: opts.onReject,

@@ -32,7 +32,7 @@ describe('ingest → graph → finding → GraphQL, through the real queue, work
       ingestQueue: queue,
       redisUrl: stack().redisUrl,
       queuePrefix: prefix,
-      ingest: { batchSize: 5, maxBodyBytes: 1 << 20, maxWaitingBatches: 100 },
+      ingest: { batchSize: 5, partitions: 4, maxBodyBytes: 1 << 20, maxWaitingBatches: 100 },
       log: createLogger('test', 'silent'),
     });
   });

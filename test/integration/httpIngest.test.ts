@@ -18,7 +18,7 @@ async function startTestApi(driver: Driver, prefix: string, limits: { maxBodyByt
   const queue = ingestQueue(stack().redisUrl, prefix);
   const api = await startApi({
     host: '127.0.0.1', port: 0, apiKey, driver, ingestQueue: queue, redisUrl: stack().redisUrl, queuePrefix: prefix,
-    ingest: { batchSize: 4, ...limits }, log: createLogger('test', 'silent'),
+    ingest: { batchSize: 4, partitions: 4, ...limits }, log: createLogger('test', 'silent'),
   });
   return { api, queue };
 }

@@ -28,7 +28,7 @@ describe('idempotency against the real Neo4j', () => {
   const ctx = withGraphAndWorker('idem');
 
   it('replaying the same file through the queue changes no node, relationship or finding', async () => {
-    const run = () => ingestFiles([sample], { redisUrl: stack().redisUrl, prefix: ctx.prefix, batchSize: 4, wait: true, onReject: () => {} });
+    const run = () => ingestFiles([sample], { redisUrl: stack().redisUrl, prefix: ctx.prefix, batchSize: 4, partitions: 4, wait: true, onReject: () => {} });
     await run();
     const first = await graphCounts(ctx.driver);
     expect(first).toMatchObject({ Finding: 1, Host: 2, WROTE: 3, SPAWNED: 5, CONNECTED: 2, LOADED: 2, QUERIED: 1, EVIDENCE: 6 });

@@ -5,7 +5,7 @@ import { ingestQueue } from '../../src/queue/queues.js';
 import { stack } from './graph.js';
 
 /** The ingest limits API tests run with unless a test is about them. */
-export const testIngestLimits = { batchSize: 5, maxBodyBytes: 1 << 20, maxWaitingBatches: 100 };
+export const testIngestLimits = { batchSize: 5, partitions: 4, maxBodyBytes: 1 << 20, maxWaitingBatches: 100 };
 
 /** The real API on a free loopback port against the test stack's Redis, logging nothing. */
 export function startTestApi(opts: Pick<ApiOptions, 'apiKey' | 'driver' | 'ingestQueue' | 'queuePrefix'> & Partial<ApiOptions>): Promise<RunningApi> {

@@ -11,6 +11,7 @@ interface IngestOptions {
   wait?: boolean;
   rejects?: string;
   batchSize?: string;
+  partitions?: string;
 }
 
 export function registerIngest(program: Command): void {
@@ -23,6 +24,7 @@ export function registerIngest(program: Command): void {
     .option('--wait', 'return when everything submitted is in the graph and analysed')
     .option('--rejects <file>', 'where to write the rejects report (default: provhunt-rejects-<time>.ndjson)')
     .option('--batch-size <n>', 'events per queued batch')
+    .option('--partitions <n>', 'host partitions: each batch holds one partition\'s hosts, so workers write disjoint hosts (default PROVHUNT_BATCH_PARTITIONS, 4)')
     .action(async (paths: string[], opts: IngestOptions) => {
       const config = loadConfig();
       const connections = resolveConnections(config);
@@ -34,6 +36,7 @@ export function registerIngest(program: Command): void {
         redisUrl: connections.redis.url,
         prefix: config.queuePrefix,
         batchSize: opts.batchSize ? Number(opts.batchSize) : config.ingest.batchSize,
+        partitions: opts.partitions ? Number(opts.partitions) : config.ingest.partitions,
         format: opts.format,
         hostName: opts.host,
         wait: !!opts.wait,

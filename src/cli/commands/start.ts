@@ -61,6 +61,7 @@ export function registerStart(program: Command): void {
             redisUrl: stack.connections.redis.url,
             prefix: config.queuePrefix,
             batchSize: config.ingest.batchSize,
+            partitions: config.ingest.partitions,
             wait: true,
             onReject: (r) => say(`rejected ${r.file}:${r.line} ${r.field ?? ''} ${r.reason}`),
           });
