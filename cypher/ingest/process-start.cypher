@@ -10,12 +10,8 @@ WITH p, r
 MATCH (img:File {uid: r.imageUid})
 MERGE (p)-[x:EXECUTED]->(img)
   ON CREATE SET x.ts = r.ts
-WITH p, r
-CALL (p, r) {
-  WITH p, r WHERE r.sha256 IS NOT NULL
-  MATCH (b:Binary {sha256: r.sha256})
-  MERGE (p)-[:INSTANCE_OF]->(b)
-}
+// (p)-[:INSTANCE_OF]->(Binary) is linked at the batch's end with the other links to shared
+// contents (cypher/ingest/links/instance-of, src/graph/writeEvents.ts).
 WITH p, r
 WHERE r.parentUid IS NOT NULL
 MATCH (parent:Process {uid: r.parentUid})

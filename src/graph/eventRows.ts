@@ -28,6 +28,8 @@ export interface WritePlan {
   moduleLoads: Row[];
   /** Each signature state the loads of a file reported for its content, once per batch. */
   loadSignatures: Row[];
+  /** Started processes and their image's content, in content order. */
+  instanceLinks: Row[];
   connections: Row[];
   dnsQueries: Row[];
   hostConnections: Row[];
@@ -80,7 +82,7 @@ function isAttributableIp(ip: string | undefined): ip is string {
 }
 
 function emptyPlan(): WritePlan {
-  return { hosts: [], processNodes: [], fileNodes: [], binaryNodes: [], ipNodes: [], domainNodes: [], contentLinks: [], resolutionLinks: [], hostIps: [], processStarts: [], processEnds: [], fileWrites: [], fileDeletes: [], hostFileWrites: [], hostFileDeletes: [], moduleLoads: [], loadSignatures: [], connections: [], dnsQueries: [], hostConnections: [], hostDnsQueries: [], packages: [], fileSignatures: [] };
+  return { hosts: [], processNodes: [], fileNodes: [], binaryNodes: [], ipNodes: [], domainNodes: [], contentLinks: [], resolutionLinks: [], hostIps: [], processStarts: [], processEnds: [], fileWrites: [], fileDeletes: [], hostFileWrites: [], hostFileDeletes: [], moduleLoads: [], loadSignatures: [], instanceLinks: [], connections: [], dnsQueries: [], hostConnections: [], hostDnsQueries: [], packages: [], fileSignatures: [] };
 }
 
 export function planWrites(events: NormalizedEvent[]): WritePlan {
@@ -108,7 +110,9 @@ export function planWrites(events: NormalizedEvent[]): WritePlan {
   plan.packages = inPackageOrder(plan.packages);
   collectNodes(plan, nodes);
   plan.loadSignatures = loadSignatureStates(plan.moduleLoads);
-  return { ...plan, ...nodes.rows() };
+  plan.instanceLinks = inContentOrder(plan.processStarts.filter((r) => r.sha256).map((r) => ({ uid: r.uid, sha256: r.sha256 })), 'uid');
+  const nodeRows = nodes.rows();
+  return { ...plan, ...nodeRows, contentLinks: inContentOrder(nodeRows.contentLinks, 'fileUid') };
 }
 
 /**
@@ -119,6 +123,12 @@ export function planWrites(events: NormalizedEvent[]): WritePlan {
 function inPackageOrder(rows: Row[]): Row[] {
   const key = (r: Row) => r.packageKey as string;
   return rows.map((r, i) => ({ r, i })).sort((a, b) => (key(a.r) < key(b.r) ? -1 : key(a.r) > key(b.r) ? 1 : a.i - b.i)).map(({ r }) => r);
+}
+
+/** Rows linking to a Binary, by (sha256, other end): the order every batch locks shared contents in. */
+function inContentOrder(rows: Row[], otherEnd: string): Row[] {
+  const key = (r: Row) => `${r.sha256 as string}|${r[otherEnd] as string}`;
+  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /**

@@ -7,7 +7,11 @@ import { StageClock } from '../stageClock.js';
 /**
  * Statement order inside the batch's transaction: first every distinct node the batch touches
  * (each once, in key order), then the structural links, then one relationship per event, whose
- * statements only MATCH their endpoints.
+ * statements only MATCH their endpoints, and last the links to contents (Binary nodes), in
+ * content order. A popular content (a browser's build on every host) is linked by every batch:
+ * a relationship to it locks it until the transaction commits, so linked last it is held for the
+ * tail of a batch instead of all of it (at 1M events with host partitions, has-content was where
+ * the two workers waited for each other: docs/benchmarks.md, run s4).
  */
 const steps: Array<[keyof WritePlan, string]> = [
   ['hosts', 'ingest/hosts'],
@@ -16,7 +20,6 @@ const steps: Array<[keyof WritePlan, string]> = [
   ['binaryNodes', 'ingest/nodes/binaries'],
   ['ipNodes', 'ingest/nodes/ips'],
   ['domainNodes', 'ingest/nodes/domains'],
-  ['contentLinks', 'ingest/links/has-content'],
   ['resolutionLinks', 'ingest/links/resolved-to'],
   ['hostIps', 'ingest/host-ips'],
   ['processStarts', 'ingest/process-start'],
@@ -26,13 +29,15 @@ const steps: Array<[keyof WritePlan, string]> = [
   ['hostFileWrites', 'ingest/host-file-write'],
   ['hostFileDeletes', 'ingest/host-file-delete'],
   ['moduleLoads', 'ingest/module-load'],
-  ['loadSignatures', 'ingest/links/load-signatures'],
   ['connections', 'ingest/network-connect'],
   ['dnsQueries', 'ingest/dns-query'],
   ['hostConnections', 'ingest/host-network-connect'],
   ['hostDnsQueries', 'ingest/host-dns-query'],
   ['packages', 'ingest/package'],
   ['fileSignatures', 'ingest/file-signature'],
+  ['contentLinks', 'ingest/links/has-content'],
+  ['instanceLinks', 'ingest/links/instance-of'],
+  ['loadSignatures', 'ingest/links/load-signatures'],
 ];
 
 /**

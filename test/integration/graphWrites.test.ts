@@ -56,4 +56,14 @@ describe('graph writes for package, signature, host-info and process-less networ
     await writeEvents(driver, events);
     expect(await graphCounts(driver)).toEqual(before);
   });
+
+  it('keeps the earliest time a name resolved to an address, whichever batch brings it', async () => {
+    const answer = (id: string, ts: number): NormalizedEvent => ({ ...base(id, ts, { id: 'ip:10.9.9.9', name: '10.9.9.9', os: 'unknown' }), kind: 'dns.query', query: 'updates.example.net', answers: ['198.51.100.8'], hostByIp: '10.9.9.9' });
+    const firstSeen = async () => (await driver.executeQuery("MATCH (:Domain {name: 'updates.example.net'})-[r:RESOLVED_TO]->(:IP {address: '198.51.100.8'}) RETURN r.firstSeen AS t")).records.map((r) => Number(r.get('t')));
+    expect(await firstSeen()).toEqual([T + 4000]);
+    await writeEvents(driver, [answer('zeek3', T + 9000)]); // later: unchanged
+    expect(await firstSeen()).toEqual([T + 4000]);
+    await writeEvents(driver, [answer('zeek4', T - 5000)]); // arrived late, seen earlier
+    expect(await firstSeen()).toEqual([T - 5000]);
+  });
 });

@@ -17,7 +17,7 @@
 UNWIND $anchors.uids AS anchorUid
 MATCH (a:Process {uid: anchorUid})
 // A seek per anchor whatever the planner guesses of the list's size (it arrives inside a map).
-USING INDEX a:Process(uid)
+USING INDEX SEEK a:Process(uid)
 // Stage 0: the install(s) the anchor belongs to. A server anchor stands for the client its root is
 // linked to; the service instance also for its children in range (a late child reaches only them).
 // Another process stands for a client on its host whose command line names where it connected in
@@ -31,7 +31,7 @@ CALL (a) {
   UNWIND [(a)-[e:CONNECTED]->(ip:IP) WHERE e.ts - $since >= 0 AND e.ts - $until <= 0 AND e.direction <> 'inbound' | {e: e, ip: ip}] AS hit
   WITH a, hit.e AS e, hit.ip AS ip
   MATCH (client:Process)
-  USING INDEX client:Process(hostId, startTs)
+  USING INDEX SEEK client:Process(hostId, startTs)
   WHERE client.hostId = a.hostId AND client.imageName IN $installerImages
     AND client.startTs >= e.ts - $windowMs AND client.startTs <= e.ts + $skewMs
     AND NOT coalesce(client.commandLine =~ $serviceArgs OR client.commandLine =~ $serverArgs, false)
@@ -49,7 +49,7 @@ CALL (a) {
   }
   CALL (root) {
     MATCH (cand:Process)
-    USING INDEX cand:Process(hostId, startTs)
+    USING INDEX SEEK cand:Process(hostId, startTs)
     WHERE cand.hostId = root.hostId AND cand.imageName IN $installerImages
       AND cand.startTs >= root.startTs - $windowMs AND cand.startTs <= root.startTs + $skewMs
       AND NOT coalesce(cand.commandLine =~ $serviceArgs OR cand.commandLine =~ $serverArgs, false)
@@ -86,13 +86,13 @@ CALL (c, family) {
   // Server-side roots: processes of the host started in the window that are a server instance or
   // that a service instance started (one host-and-time range: the host_start index of 005).
   MATCH (root:Process)
-  USING INDEX root:Process(hostId, startTs)
+  USING INDEX SEEK root:Process(hostId, startTs)
   WHERE root.hostId = c.hostId AND root.startTs >= c.startTs - $skewMs AND root.startTs <= c.startTs + $windowMs
     AND ((root.imageName IN $installerImages AND (root.commandLine =~ $serviceArgs OR root.commandLine =~ $serverArgs))
          OR any(svc IN [(s:Process)-[:SPAWNED]->(root) | s] WHERE svc.imageName IN $installerImages AND svc.commandLine =~ $serviceArgs))
   CALL (root) {
     MATCH (cand:Process)
-    USING INDEX cand:Process(hostId, startTs)
+    USING INDEX SEEK cand:Process(hostId, startTs)
     WHERE cand.hostId = root.hostId AND cand.imageName IN $installerImages
       AND cand.startTs >= root.startTs - $windowMs AND cand.startTs <= root.startTs + $skewMs
       AND NOT coalesce(cand.commandLine =~ $serviceArgs OR cand.commandLine =~ $serverArgs, false)
@@ -117,7 +117,7 @@ CALL (c, members, refHosts) {
     // never reads every process of the host and joins; that read grew with the host's history).
     UNWIND refHosts AS ref
     MATCH (ip:IP {address: ref})<-[e:CONNECTED]-(talker:Process)
-    USING INDEX ip:IP(address)
+    USING INDEX SEEK ip:IP(address)
     WHERE coalesce(talker.hostId, '') = c.hostId AND e.ts - c.startTs >= -$skewMs AND e.ts - c.startTs <= $windowMs AND e.direction <> 'inbound'
     RETURN talker, e, ip
     UNION
@@ -168,7 +168,7 @@ CALL (c, members) {
   WHERE NOT approved AND (known OR risky)
   CALL (p, l, valid) {
     OPTIONAL MATCH (loaded:Binary {sha256: l.sha256})<-[:HAS_CONTENT]-(:File)<-[ol:LOADED]-(o:Process)
-    USING INDEX loaded:Binary(sha256)
+    USING INDEX SEEK loaded:Binary(sha256)
     WHERE valid AND ol.sha256 = l.sha256 AND coalesce(o.hostId, '') <> p.hostId AND ol.ts - l.ts >= -$prevalenceMs AND ol.ts - l.ts < 0
     RETURN count(DISTINCT o.hostId) AS hosts
   }

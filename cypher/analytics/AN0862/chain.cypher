@@ -6,7 +6,7 @@
 UNWIND $anchors.uids AS anchorUid
 MATCH (written:File {uid: anchorUid})
 // A seek per anchor whatever the planner guesses of the list's size (it arrives inside a map).
-USING INDEX written:File(uid)
+USING INDEX SEEK written:File(uid)
 WHERE any(ext IN $binaryExtensions WHERE written.name ENDS WITH ext)
   AND any(fragment IN $programPaths WHERE toLower(written.path) CONTAINS fragment)
 MATCH (writer:Process)-[w:WROTE]->(written)

@@ -7,7 +7,7 @@
 UNWIND $anchors.uids AS anchorUid
 MATCH (a:File {uid: anchorUid})
 // A seek per anchor whatever the planner guesses of the list's size (it arrives inside a map).
-USING INDEX a:File(uid)
+USING INDEX SEEK a:File(uid)
 CALL (a) {
   // dpkg unpacks into <path>.dpkg-new and renames it over <path>: a sensor that records creates but
   // not renames (Sysmon for Linux) names only the staging file, while the run names the real one.
@@ -25,7 +25,7 @@ CALL (a) {
       }
   }
   MATCH (inside:File)
-  USING INDEX inside:File(hostId, path)
+  USING INDEX SEEK inside:File(hostId, path)
   WHERE inside.hostId = a.hostId AND inside.path STARTS WITH a.path + '/' AND EXISTS { MATCH (:Process)-[:EXECUTED]->(inside) }
   RETURN inside.uid AS imageUid
 }

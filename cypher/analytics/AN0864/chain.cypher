@@ -7,7 +7,7 @@
 UNWIND $anchors.uids AS anchorUid
 MATCH (a:File {uid: anchorUid})
 // A seek per anchor whatever the planner guesses of the list's size (it arrives inside a map).
-USING INDEX a:File(uid)
+USING INDEX SEEK a:File(uid)
 CALL (a) {
   RETURN a.uid AS imageUid
   UNION
@@ -23,7 +23,7 @@ CALL (a) {
       }
   }
   MATCH (inside:File)
-  USING INDEX inside:File(hostId, path)
+  USING INDEX SEEK inside:File(hostId, path)
   WHERE inside.hostId = a.hostId AND inside.path STARTS WITH a.path + '/' AND EXISTS { MATCH (:Process)-[:EXECUTED]->(inside) }
   RETURN inside.uid AS imageUid
 }

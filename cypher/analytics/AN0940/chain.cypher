@@ -16,7 +16,7 @@
 UNWIND $anchors.uids AS anchorUid
 MATCH (a:Process {uid: anchorUid})
 // A seek per anchor whatever the planner guesses of the list's size (it arrives inside a map).
-USING INDEX a:Process(uid)
+USING INDEX SEEK a:Process(uid)
 WHERE a.imageName IN $installerImages AND a.startTs >= $since AND a.startTs <= $until
 // Stage 0: the install(s) the anchor belongs to. A server anchor stands for the client its root is
 // linked to; the service instance also for its children in range (a late child reaches only them).
@@ -33,7 +33,7 @@ CALL (a) {
   }
   CALL (root) {
     MATCH (cand:Process)
-    USING INDEX cand:Process(hostId, startTs)
+    USING INDEX SEEK cand:Process(hostId, startTs)
     WHERE cand.hostId = root.hostId AND cand.imageName IN $installerImages
       AND cand.startTs >= root.startTs - $windowMs AND cand.startTs <= root.startTs + $skewMs
       AND NOT coalesce(cand.commandLine =~ $serviceArgs OR cand.commandLine =~ $serverArgs, false)
@@ -58,13 +58,13 @@ CALL (c, family) {
   // Server-side roots: processes of the host started in the window that are a server instance or
   // that a service instance started (one host-and-time range: the host_start index of 005).
   MATCH (root:Process)
-  USING INDEX root:Process(hostId, startTs)
+  USING INDEX SEEK root:Process(hostId, startTs)
   WHERE root.hostId = c.hostId AND root.startTs >= c.startTs - $skewMs AND root.startTs <= c.startTs + $windowMs
     AND ((root.imageName IN $installerImages AND (root.commandLine =~ $serviceArgs OR root.commandLine =~ $serverArgs))
          OR any(svc IN [(s:Process)-[:SPAWNED]->(root) | s] WHERE svc.imageName IN $installerImages AND svc.commandLine =~ $serviceArgs))
   CALL (root) {
     MATCH (cand:Process)
-    USING INDEX cand:Process(hostId, startTs)
+    USING INDEX SEEK cand:Process(hostId, startTs)
     WHERE cand.hostId = root.hostId AND cand.imageName IN $installerImages
       AND cand.startTs >= root.startTs - $windowMs AND cand.startTs <= root.startTs + $skewMs
       AND NOT coalesce(cand.commandLine =~ $serviceArgs OR cand.commandLine =~ $serverArgs, false)
@@ -117,7 +117,7 @@ CALL (c, members) {
   WITH p, l, mod, valid, coalesce(valid AND l.signer IN $approvedSigners, false) AS approved
   CALL (p, l, valid, approved) {
     OPTIONAL MATCH (loaded:Binary {sha256: l.sha256})<-[:HAS_CONTENT]-(:File)<-[ol:LOADED]-(o:Process)
-    USING INDEX loaded:Binary(sha256)
+    USING INDEX SEEK loaded:Binary(sha256)
     WHERE valid AND NOT approved AND ol.sha256 = l.sha256 AND coalesce(o.hostId, '') <> p.hostId
       AND ol.ts - l.ts >= -$prevalenceMs AND ol.ts - l.ts < 0
     RETURN count(DISTINCT o.hostId) AS hosts
@@ -136,7 +136,7 @@ CALL (c, members) {
   // planner read every cmd.exe, or every process of the look-back, of the fleet per shell.
   CALL (p) {
     OPTIONAL MATCH (o:Process)
-    USING TEXT INDEX o:Process(commandLineLower)
+    USING TEXT INDEX SEEK o:Process(commandLineLower)
     WHERE o.commandLineLower = toString(p.commandLineLower) AND o.imageName = p.imageName
       AND coalesce(o.hostId, '') <> p.hostId AND o.startTs - p.startTs >= -$prevalenceMs AND o.startTs - p.startTs < 0
     RETURN count(DISTINCT o.hostId) AS hosts

@@ -10,7 +10,7 @@ CALL () {
   UNION
   UNWIND coalesce($scope.hostIds, []) AS hostId
   MATCH (:Process)-[w:WROTE]->(f:File)
-  USING INDEX w:WROTE(hostId, ts)
+  USING INDEX SEEK w:WROTE(hostId, ts)
   WHERE w.hostId = hostId AND w.ts >= $since AND w.ts <= $until
   RETURN f
 }

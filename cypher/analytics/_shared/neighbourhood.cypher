@@ -9,7 +9,7 @@
 CALL () {
   UNWIND $touched.processUids AS uid
   MATCH (ancestor:Process)-[:SPAWNED*0..4]->(touched:Process {uid: uid})
-  USING INDEX touched:Process(uid)
+  USING INDEX SEEK touched:Process(uid)
   RETURN collect(DISTINCT ancestor) AS processes
 }
 CALL (processes) {
@@ -22,20 +22,20 @@ CALL (processes) {
 CALL () {
   UNWIND $touched.startedUids AS uid
   MATCH (started:Process {uid: uid})-[:SPAWNED*0..4]->(:Process)-[:WROTE]->(f:File)
-  USING INDEX started:Process(uid)
+  USING INDEX SEEK started:Process(uid)
   RETURN collect(DISTINCT f.uid) AS descendantWrites
 }
 CALL (imageUids, descendantWrites) {
   UNWIND imageUids + descendantWrites + $touched.fileUids AS uid
   MATCH (f:File {uid: uid})
-  USING INDEX f:File(uid)
+  USING INDEX SEEK f:File(uid)
   WHERE EXISTS { (:Process)-[:WROTE]->(f) }
   RETURN collect(DISTINCT f.uid) AS writtenFileUids
 }
 CALL () {
   UNWIND $touched.hostIps AS ip
   MATCH (h:Host)-[:HAD_IP]->(address:IP {address: ip})
-  USING INDEX address:IP(address)
+  USING INDEX SEEK address:IP(address)
   RETURN collect(DISTINCT h.id) AS ipHostIds
 }
 RETURN [p IN processes | {uid: p.uid, imageName: p.imageName}] AS processes, writtenFileUids, ipHostIds

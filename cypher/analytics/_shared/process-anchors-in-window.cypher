@@ -10,7 +10,7 @@ CALL () {
   UNION
   UNWIND coalesce($scope.hostIds, []) AS hostId
   MATCH (p:Process)
-  USING INDEX p:Process(hostId, startTs)
+  USING INDEX SEEK p:Process(hostId, startTs)
   WHERE p.hostId = hostId AND p.startTs >= $since AND p.startTs <= $until AND p.imageName IN $imageNames
   RETURN p
 }
