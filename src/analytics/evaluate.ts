@@ -72,10 +72,16 @@ export function reachMs(params: Record<string, unknown>): number {
 
 /** The anchors of an analytic within a time range (and hosts): what a retro-hunt walks. */
 export async function anchorsInWindow(driver: Driver, analytic: Analytic, scope: EvaluationScope, database?: string, generation = currentPlanGeneration()): Promise<string[]> {
+  const { text, params } = anchorsQuery(analytic, scope, generation);
+  const { records } = await driver.executeQuery(text, params, { database, routing: 'READ' });
+  return records.map((r) => r.get('uid') as string);
+}
+
+/** The window scan's statement and parameters for an analytic's anchor kind. */
+export function anchorsQuery(analytic: Analytic, scope: EvaluationScope, generation = currentPlanGeneration()): { text: string; params: Record<string, unknown> } {
   const params = { since: neo4j.int(scope.since), until: neo4j.int(scope.until), scope: { hostIds: scope.hostIds ?? null }, imageNames: analytic.anchor.imageNames };
   const query = analytic.anchor.kind === 'file' ? 'analytics/_shared/file-anchors-in-window' : 'analytics/_shared/process-anchors-in-window';
-  const { records } = await driver.executeQuery(detectionCypher(query, generation), params, { database, routing: 'READ' });
-  return records.map((r) => r.get('uid') as string);
+  return { text: detectionCypher(query, generation), params };
 }
 
 /** Runs an analytic's chain query over a scope (its anchors, or a window scan) and returns scored findings (not yet stored). */

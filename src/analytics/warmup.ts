@@ -5,7 +5,7 @@ import neo4j from 'neo4j-driver';
 import { cypherDir } from '../config/paths.js';
 import { loadCatalog } from './catalog.js';
 import { cypher } from '../graph/cypher.js';
-import { analyticParams, anchorsInWindow } from './evaluate.js';
+import { analyticParams, anchorsQuery } from './evaluate.js';
 import { currentPlanGeneration, detectionCypher } from './planGenerations.js';
 
 /** A key no node has: the queries run with parameters of their real types and match nothing. */
@@ -67,12 +67,20 @@ export async function warmDetectionQueries(driver: Driver, database?: string, ge
   const started = Date.now();
   await ensureGraphTokens(driver, database);
   const none = [NO_SUCH_UID];
-  await driver.executeQuery(detectionCypher('analytics/_shared/neighbourhood', generation), { touched: { processUids: none, startedUids: none, fileUids: none, hostIps: none } }, { database, routing: 'READ' });
+  const plan = async (name: string, text: string, params: Record<string, unknown>) => {
+    const { summary } = await driver.executeQuery(text, params, { database, routing: 'READ' });
+    // A hint Neo4j cannot seek with fails the query; one whose index is missing only warns, and the
+    // query would then read without it (a migration not applied): refuse to start on such a plan.
+    const hint = summary.notifications.find((n) => /Hint/.test(n.code));
+    if (hint) throw new Error(`detection query ${name} cannot use its index hint (${hint.code}: ${hint.description}); are the migrations applied?`);
+  };
+  await plan('neighbourhood', detectionCypher('analytics/_shared/neighbourhood', generation), { touched: { processUids: none, startedUids: none, fileUids: none, hostIps: none } });
   for (const analytic of loadCatalog()) {
-    await anchorsInWindow(driver, analytic, { since: 0, until: 0, hostIds: none }, database, generation);
+    const anchors = anchorsQuery(analytic, { since: 0, until: 0, hostIds: none }, generation);
+    await plan(`${analytic.id} anchors`, anchors.text, anchors.params);
     // One plan serves every number of anchors: they travel inside a map (src/analytics/evaluate.ts).
     const params = { ...analyticParams(analytic), since: neo4j.int(0), until: neo4j.int(0), anchors: { uids: none } };
-    await driver.executeQuery(detectionCypher(`analytics/${analytic.dir}/${analytic.queries.chain}`, generation), params, { database, routing: 'READ' });
+    await plan(`${analytic.id} chain`, detectionCypher(`analytics/${analytic.dir}/${analytic.queries.chain}`, generation), params);
   }
   // The findings upsert (a write): with no rows it changes nothing, and the first finding does not plan it.
   await driver.executeQuery(cypher('findings/upsert'), { batch: { rows: [] } }, { database });

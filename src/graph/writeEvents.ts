@@ -7,8 +7,8 @@ import { StageClock } from '../stageClock.js';
 /**
  * Statement order inside the batch's transaction: first every distinct node the batch touches
  * (each once, in key order), then the structural links, then one relationship per event, whose
- * statements only MATCH their endpoints, and last the links to contents (Binary nodes), in
- * content order. A popular content (a browser's build on every host) is linked by every batch:
+ * statements only MATCH their endpoints, and last the links to contents (Binary nodes), each
+ * statement in content order. A popular content (a browser's build on every host) is linked by every batch:
  * a relationship to it locks it until the transaction commits, so linked last it is held for the
  * tail of a batch instead of all of it (at 1M events with host partitions, has-content was where
  * the two workers waited for each other: docs/benchmarks.md, run s4).

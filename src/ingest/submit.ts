@@ -42,8 +42,8 @@ export function emptyCounts(): SubmitCounts {
 
 /**
  * Streams one input through its adapter onto the ingest queue in batches. Memory stays bounded by
- * one batch whatever the input size; every record ends up accepted, skipped (with a reason) or
- * rejected (reported with file, line and field).
+ * one pending batch per host partition (partitions x batch size) whatever the input size; every
+ * record ends up accepted, skipped (with a reason) or rejected (reported with file, line and field).
  */
 export async function submitInput(file: string, opts: SubmitOptions, counts: SubmitCounts = emptyCounts()): Promise<SubmitCounts> {
   // A zip archive is several inputs: each entry is detected, parsed and reported on its own.
@@ -67,29 +67,40 @@ export async function submitStream(input: Readable, file: string, opts: SubmitOp
     opts.onBatch?.(job, counts);
   };
 
-  for await (const outcome of parseInput(input, { fileName: file, format: opts.format, hostName: opts.hostName })) {
-    counts.records++;
-    if (outcome.outcome === 'rejected') {
-      counts.rejected++;
-      opts.onReject({ file, line: outcome.line, field: outcome.field, reason: outcome.reason });
-    } else if (outcome.outcome === 'skipped') {
-      counts.skipped++;
-      counts.skippedByReason[outcome.reason] = (counts.skippedByReason[outcome.reason] ?? 0) + 1;
-    } else {
-      const touched = new Set<number>();
-      for (const event of outcome.events) {
-        const partition = partitionOf(event.host.id, partitions);
-        let batch = pending.get(partition);
-        if (!batch) pending.set(partition, (batch = { events: [], firstLine: outcome.line }));
-        batch.events.push(event);
-        touched.add(partition);
+  const flushAll = async () => {
+    for (const partition of [...pending.keys()].sort((a, b) => a - b)) await flush(partition);
+  };
+
+  try {
+    for await (const outcome of parseInput(input, { fileName: file, format: opts.format, hostName: opts.hostName })) {
+      counts.records++;
+      if (outcome.outcome === 'rejected') {
+        counts.rejected++;
+        opts.onReject({ file, line: outcome.line, field: outcome.field, reason: outcome.reason });
+      } else if (outcome.outcome === 'skipped') {
+        counts.skipped++;
+        counts.skippedByReason[outcome.reason] = (counts.skippedByReason[outcome.reason] ?? 0) + 1;
+      } else {
+        const touched = new Set<number>();
+        for (const event of outcome.events) {
+          const partition = partitionOf(event.host.id, partitions);
+          let batch = pending.get(partition);
+          if (!batch) pending.set(partition, (batch = { events: [], firstLine: outcome.line }));
+          batch.events.push(event);
+          touched.add(partition);
+        }
+        counts.accepted += outcome.events.length;
+        // A record's events stay in one batch per partition: flushed only after the whole record.
+        for (const partition of touched) if (pending.get(partition)!.events.length >= opts.batchSize) await flush(partition);
       }
-      counts.accepted += outcome.events.length;
-      // A record's events stay in one batch per partition: flushed only after the whole record.
-      for (const partition of touched) if (pending.get(partition)!.events.length >= opts.batchSize) await flush(partition);
     }
+  } catch (err) {
+    // Accepted means queued: the partial batches go out before the error does (a broken gzip
+    // stream, a body over its limit), so what a client was told was accepted is in the queue.
+    await flushAll().catch(() => undefined);
+    throw err;
   }
-  for (const partition of [...pending.keys()].sort((a, b) => a - b)) await flush(partition);
+  await flushAll();
   return counts;
 }
 

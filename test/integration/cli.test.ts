@@ -54,6 +54,9 @@ describe('the provhunt CLI against the real stack', () => {
     const badOrder = await runCli(['findings', '--order', 'severity'], env, cwd);
     expect(badOrder.code).toBe(1);
     expect(badOrder.stderr).toContain("--order must be lastSeen, firstSeen or score, optionally with :asc or :desc, got 'severity'");
+    const badPartitions = await runCli(['ingest', '--partitions', '2.5', sample], env, cwd);
+    expect(badPartitions.code).toBe(1);
+    expect(badPartitions.stderr).toContain('--partitions: expected a whole number from 1 to 64, got "2.5"');
   });
 
   it('hunt prints findings in the findings --json format without storing them, and honours --set', async () => {

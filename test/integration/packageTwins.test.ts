@@ -24,6 +24,16 @@ async function batchHeldOpen(driver: Driver, events: NormalizedEvent[]) {
   return { packages, commit: async () => (await tx.commit(), await session.close()) };
 }
 
+/** Whether Neo4j shows a transaction waiting on a lock within 5 s (SHOW TRANSACTIONS). */
+async function blockedTransactionSeen(driver: Driver): Promise<boolean> {
+  for (let i = 0; i < 50; i++) {
+    const { records } = await driver.executeQuery("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n");
+    if (Number(records[0]!.get('n')) > 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
 /** dnf.log and dnf.rpm.log twins written by two workers at the same moment (real Neo4j). */
 describe('package twins under concurrent batches', () => {
   let driver: Driver;
@@ -41,6 +51,7 @@ describe('package twins under concurrent batches', () => {
     await table.packages;
     // The other worker's batch waits for the package's lock, then sees the committed twin.
     const rpm = await batchHeldOpen(driver, [change('twins-rpm', '1.0.18-8.el9', t0 + 3_000)]);
+    expect(await blockedTransactionSeen(driver)).toBe(true);
     await table.commit();
     await rpm.packages;
     await rpm.commit();

@@ -24,9 +24,10 @@ export function registerIngest(program: Command): void {
     .option('--wait', 'return when everything submitted is in the graph and analysed')
     .option('--rejects <file>', 'where to write the rejects report (default: provhunt-rejects-<time>.ndjson)')
     .option('--batch-size <n>', 'events per queued batch')
-    .option('--partitions <n>', 'host partitions: each batch holds one partition\'s hosts, so workers write disjoint hosts (default PROVHUNT_BATCH_PARTITIONS, 4)')
+    .option('--partitions <n>', 'host partitions, 1-64: each batch holds one partition\'s hosts, so workers mostly write different hosts (default PROVHUNT_BATCH_PARTITIONS, 4)')
     .action(async (paths: string[], opts: IngestOptions) => {
       const config = loadConfig();
+      if (opts.partitions !== undefined && !/^([1-9]|[1-5]\d|6[0-4])$/.test(opts.partitions)) throw new Error(`--partitions: expected a whole number from 1 to 64, got "${opts.partitions}"`);
       const connections = resolveConnections(config);
       const rejectsFile = opts.rejects ?? `provhunt-rejects-${new Date().toISOString().replace(/[:.]/g, '-')}.ndjson`;
       const rejects = new RejectsReport(rejectsFile);
