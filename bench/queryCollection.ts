@@ -46,7 +46,8 @@ export async function detectionQueryPlans(driver: Driver, slowMs = 1_000): Promi
   const { records } = await driver.executeQuery("CALL db.stats.retrieve('QUERIES') YIELD data RETURN data");
   const plans: DetectionQueryPlan[] = [];
   for (const record of records) {
-    const data = toNumbers(record.get('data')) as CollectedQuery;
+    // Plain numbers: the driver is made with disableLosslessIntegers (src/graph/driver.ts).
+    const data = record.get('data') as CollectedQuery;
     const generationMatch = /^\/\/ plan generation (\d+)\n/.exec(data.query);
     const base = generationMatch ? data.query.slice(generationMatch[0].length) : data.query;
     // The collection keeps a long query's first 10,000 characters only.
@@ -80,12 +81,3 @@ export function operatorTree(node: PlanNode): string {
 
 const ms = (us: number) => +(us / 1000).toFixed(1);
 
-/** Neo4j integers arrive as driver Integers; the report wants plain numbers. */
-function toNumbers(value: unknown): unknown {
-  if (value && typeof value === 'object') {
-    if ('toNumber' in value && typeof (value as { toNumber: unknown }).toNumber === 'function') return (value as { toNumber(): number }).toNumber();
-    if (Array.isArray(value)) return value.map(toNumbers);
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNumbers(v)]));
-  }
-  return value;
-}
