@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { cypherDir } from '../src/config/paths.js';
-import { cypher } from '../src/graph/cypher.js';
+import { cypher, cypherNamesUnder } from '../src/graph/cypher.js';
 
 /**
  * Samples Neo4j's running transactions (`SHOW TRANSACTIONS`) while workers write, and counts per
@@ -40,10 +37,5 @@ export function lockWaitSampler(driver: Driver, everyMs = 200) {
 }
 
 function ingestStatementNames(): Map<string, string> {
-  const dir = path.join(cypherDir, 'ingest');
-  const names = fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.endsWith('.cypher'))
-    .map((d) => path.relative(cypherDir, path.join(d.parentPath, d.name)).replace(/\.cypher$/, ''));
-  return new Map(names.map((name) => [cypher(name), name]));
+  return new Map(cypherNamesUnder('ingest').map((name) => [cypher(name), name]));
 }

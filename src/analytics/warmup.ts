@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
-import { cypherDir } from '../config/paths.js';
 import { loadCatalog } from './catalog.js';
-import { cypher } from '../graph/cypher.js';
+import { cypher, cypherNamesUnder } from '../graph/cypher.js';
 import { analyticParams, anchorsQuery } from './evaluate.js';
 import { currentPlanGeneration, detectionCypher } from './planGenerations.js';
 
@@ -36,13 +33,7 @@ export function tokensOf(text: string): GraphTokens {
 }
 
 /** Every Cypher file provhunt runs, as one text. */
-function allCypher(dir = cypherDir): string {
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && d.name.endsWith('.cypher'))
-    .map((d) => fs.readFileSync(path.join(d.parentPath, d.name), 'utf8'))
-    .join('\n');
-}
+const allCypher = (): string => cypherNamesUnder().map(cypher).join('\n');
 
 /**
  * Creates every token the queries name before anything is planned. A plan made while a label or

@@ -39,6 +39,15 @@ export function cypherOfGeneration(name: string, generation: number): string {
   return text;
 }
 
+/** The names (as `cypher()` takes them) of every Cypher file under `cypher/<folder>`, sorted. */
+export function cypherNamesUnder(folder = ''): string[] {
+  return fs
+    .readdirSync(path.join(cypherDir, folder), { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.cypher'))
+    .map((d) => path.relative(cypherDir, path.join(d.parentPath, d.name)).replace(/\.cypher$/, '').split(path.sep).join('/'))
+    .sort();
+}
+
 /** The file name a statement was loaded from (for metrics), or undefined for inline Cypher. */
 export const cypherNameOf = (text: string): string | undefined => names.get(text);
 

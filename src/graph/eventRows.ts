@@ -120,8 +120,12 @@ export function planWrites(events: NormalizedEvent[]): WritePlan {
  * package before looking for its twin, so concurrent batches take those locks in one order.
  */
 function inPackageOrder(rows: Row[]): Row[] {
-  const key = (r: Row) => r.packageKey as string;
-  return rows.map((r, i) => ({ r, i })).sort((a, b) => (key(a.r) < key(b.r) ? -1 : key(a.r) > key(b.r) ? 1 : a.i - b.i)).map(({ r }) => r);
+  return sortedBy(rows, (r) => r.packageKey as string);
+}
+
+/** Rows by a string key; the sort is stable, so rows with one key keep their order. */
+function sortedBy(rows: Row[], key: (r: Row) => string): Row[] {
+  return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /**
@@ -130,8 +134,7 @@ function inPackageOrder(rows: Row[]): Row[] {
  * detects it and the driver retries the batch: 1-3 retries per 200 batches at 1M events).
  */
 function inContentOrder(rows: Row[], otherEnd: string): Row[] {
-  const key = (r: Row) => `${r.sha256 as string}|${r[otherEnd] as string}`;
-  return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return sortedBy(rows, (r) => `${r.sha256 as string}|${r[otherEnd] as string}`);
 }
 
 /**
@@ -146,8 +149,7 @@ function loadSignatureStates(loads: Row[]): Row[] {
     const row = { fileUid: r.fileUid, sha256: r.sha256, signatureStatus: r.signatureStatus, signed: r.signed, signer: r.signer };
     states.set(JSON.stringify(row), row);
   }
-  const key = (r: Row) => `${r.sha256 as string}|${r.fileUid as string}`;
-  return [...states.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return inContentOrder([...states.values()], 'fileUid');
 }
 
 /** Every node and structural link the event rows refer to, so the event statements only MATCH them. */
