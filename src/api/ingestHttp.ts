@@ -13,6 +13,8 @@ export interface IngestHttpOptions {
   batchSize: number;
   /** Host partitions per submission's batches (src/ingest/submit.ts partitionOf). */
   partitions: number;
+  /** How long a partial batch of a slow upload waits for more events (src/ingest/pendingBatches.ts). */
+  lingerMs?: number;
   maxBodyBytes: number;
   maxWaitingBatches: number;
 }
@@ -61,6 +63,7 @@ async function acceptEvents(req: IncomingMessage, res: ServerResponse, opts: Ing
       queue: opts.queue,
       batchSize: opts.batchSize,
       partitions: opts.partitions,
+      lingerMs: opts.lingerMs,
       format: url.searchParams.get('format') ?? undefined,
       hostName: url.searchParams.get('host') ?? undefined,
       maxWaitingBatches: opts.maxWaitingBatches,

@@ -47,7 +47,7 @@ export interface ApiOptions {
   ingestQueue: Queue<IngestJob, IngestResult>;
   redisUrl: string;
   queuePrefix: string;
-  ingest: { batchSize: number; partitions: number; maxBodyBytes: number; maxWaitingBatches: number };
+  ingest: { batchSize: number; partitions: number; lingerMs?: number; maxBodyBytes: number; maxWaitingBatches: number };
   /** Serve GET /metrics without a key (PROVHUNT_METRICS_PUBLIC=1); by default it needs a viewer key. */
   metricsPublic?: boolean;
   log: Logger;

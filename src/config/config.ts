@@ -33,6 +33,7 @@ export const envSchema = z.object({
   PROVHUNT_PLAN_REFRESH_CHECK_MS: positiveInt.min(100).default(60_000),
   PROVHUNT_BATCH_SIZE: positiveInt.max(50_000).default(2000),
   PROVHUNT_BATCH_PARTITIONS: positiveInt.max(64).default(4),
+  PROVHUNT_BATCH_LINGER_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
   PROVHUNT_INGEST_MAX_BYTES: positiveInt.default(64 * 1024 * 1024),
   PROVHUNT_INGEST_MAX_WAITING: positiveInt.default(500),
   PROVHUNT_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').default('provhunt'),
@@ -60,7 +61,8 @@ export interface Config {
   /** metrics: where each worker process serves GET /metrics (npm start gives its N workers port, port + 1, ...). */
   /** planRefreshCheckMs: how often a worker checks whether the graph grew enough to plan the detection queries again. */
   workers: { processes: number; concurrency: number; lockMs: number; metrics: { host: string; port: number }; planRefreshCheckMs: number };
-  ingest: { batchSize: number; partitions: number; maxBodyBytes: number; maxWaitingBatches: number };
+  /** lingerMs: how long a partial batch of a slow input (stdin, an upload) waits for more events. */
+  ingest: { batchSize: number; partitions: number; lingerMs: number; maxBodyBytes: number; maxWaitingBatches: number };
   queuePrefix: string;
   logLevel: Env['PROVHUNT_LOG_LEVEL'];
   analyticsConfigFile?: string;
@@ -101,7 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       metrics: { host: e.PROVHUNT_WORKER_METRICS_HOST, port: e.PROVHUNT_WORKER_METRICS_PORT },
       planRefreshCheckMs: e.PROVHUNT_PLAN_REFRESH_CHECK_MS,
     },
-    ingest: { batchSize: e.PROVHUNT_BATCH_SIZE, partitions: e.PROVHUNT_BATCH_PARTITIONS, maxBodyBytes: e.PROVHUNT_INGEST_MAX_BYTES, maxWaitingBatches: e.PROVHUNT_INGEST_MAX_WAITING },
+    ingest: { batchSize: e.PROVHUNT_BATCH_SIZE, partitions: e.PROVHUNT_BATCH_PARTITIONS, lingerMs: e.PROVHUNT_BATCH_LINGER_MS, maxBodyBytes: e.PROVHUNT_INGEST_MAX_BYTES, maxWaitingBatches: e.PROVHUNT_INGEST_MAX_WAITING },
     queuePrefix: e.PROVHUNT_QUEUE_PREFIX,
     logLevel: e.PROVHUNT_LOG_LEVEL,
     analyticsConfigFile: e.PROVHUNT_CONFIG,

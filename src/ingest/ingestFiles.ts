@@ -11,6 +11,8 @@ export interface IngestRunOptions {
   batchSize: number;
   /** Host partitions (src/ingest/submit.ts partitionOf); 1 keeps input order in every batch. */
   partitions?: number;
+  /** How long a partial batch of a slow input (stdin) waits for more events; 0: until full or the end. */
+  lingerMs?: number;
   format?: string;
   /** Host for logs that do not name their host (dpkg.log). */
   hostName?: string;
@@ -69,6 +71,7 @@ export async function ingestFiles(inputs: string[], opts: IngestRunOptions): Pro
         queue,
         batchSize: opts.batchSize,
         partitions: opts.partitions,
+        lingerMs: opts.lingerMs,
         format: opts.format,
         hostName: opts.hostName,
         onReject: opts.onReject,

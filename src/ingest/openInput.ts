@@ -17,14 +17,17 @@ export async function openInput(path: string): Promise<Readable> {
 /** One named input of a file: the file itself, or each entry of a zip archive (named archive.zip!entry). */
 export interface NamedInput {
   name: string;
+  /** Standard input may be a live stream (tail -F): its partial batches linger, a file's do not. */
+  live: boolean;
   open(): Promise<Readable>;
 }
 
 /** The inputs a path holds: a zip archive's entries (each maybe gzip too), else the file itself. */
 export async function inputsOf(path: string): Promise<NamedInput[]> {
-  if (path === '-' || !(await isZip(path))) return [{ name: path, open: () => openInput(path) }];
+  if (path === '-' || !(await isZip(path))) return [{ name: path, live: path === '-', open: () => openInput(path) }];
   return (await zipEntries(path)).map((entry) => ({
     name: `${path}!${entry.name}`,
+    live: false,
     open: async () => {
       const stream = await openZipEntry(path, entry);
       const text = /\.gz$/i.test(entry.name) ? stream.pipe(createGunzip()) : stream;

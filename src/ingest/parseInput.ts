@@ -23,14 +23,17 @@ const DETECTION_LINES = 5;
  */
 export async function* parseInput(input: Readable, opts: ParseInputOptions): AsyncGenerator<InputOutcome> {
   const lines = textLines(input)[Symbol.asyncIterator]();
+  const forced = opts.format ? adapterByFormat(opts.format) : undefined;
   const head: string[] = [];
-  while (head.filter((l) => l.trim() !== '').length < DETECTION_LINES) {
+  // Only text formats need more than the first line to be told apart; a live stream (stdin) must
+  // not wait for five lines before its first JSON record is parsed.
+  const detected = () => forced !== undefined || /^\s*[{[]/.test(head.find((l) => l.trim() !== '') ?? '');
+  while (!detected() && head.filter((l) => l.trim() !== '').length < DETECTION_LINES) {
     const next = await lines.next();
     if (next.done) break;
     head.push(next.value);
   }
   const all = replay(head, lines);
-  const forced = opts.format ? adapterByFormat(opts.format) : undefined;
   const firstLine = head.find((l) => l.trim() !== '') ?? '';
   const text = forced ? isText(forced) : !/^\s*[{[]/.test(firstLine);
   if (!text) {

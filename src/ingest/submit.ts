@@ -5,6 +5,7 @@ import type { NormalizedEvent } from '../model/event.js';
 import { enqueueBatch, queuedBatches, type IngestJob, type IngestResult } from '../queue/queues.js';
 import { inputsOf } from './openInput.js';
 import { parseInput } from './parseInput.js';
+import { PendingBatches } from './pendingBatches.js';
 
 export interface Reject {
   file: string;
@@ -34,7 +35,12 @@ export interface SubmitOptions {
   maxWaitingBatches?: number;
   /** Batches hold the events of one host partition each (default 1: input order); see partitionOf. */
   partitions?: number;
+  /** A partial batch is queued after waiting this long for more events (0: only when full or at the end). */
+  lingerMs?: number;
 }
+
+/** How long a partial batch waits for more events by default (PROVHUNT_BATCH_LINGER_MS). */
+export const DEFAULT_LINGER_MS = 1000;
 
 export function emptyCounts(): SubmitCounts {
   return { records: 0, accepted: 0, skipped: 0, rejected: 0, batches: 0, skippedByReason: {} };
@@ -42,34 +48,28 @@ export function emptyCounts(): SubmitCounts {
 
 /**
  * Streams one input through its adapter onto the ingest queue in batches. Memory stays bounded by
- * one pending batch per host partition (partitions x batch size) whatever the input size; every
+ * one pending batch per host partition (partitions x batch size) whatever the input size, and a
+ * partial batch waits at most `lingerMs` (src/ingest/pendingBatches.ts); every
  * record ends up accepted, skipped (with a reason) or rejected (reported with file, line and field).
  */
 export async function submitInput(file: string, opts: SubmitOptions, counts: SubmitCounts = emptyCounts()): Promise<SubmitCounts> {
   // A zip archive is several inputs: each entry is detected, parsed and reported on its own.
-  for (const input of await inputsOf(file)) await submitStream(await input.open(), input.name, opts, counts);
+  // A file is read as fast as the queue takes it, so only a live input needs its batches cut by time.
+  for (const input of await inputsOf(file)) await submitStream(await input.open(), input.name, input.live ? opts : { ...opts, lingerMs: 0 }, counts);
   return counts;
 }
 
 /** The same for an already open stream (an HTTP request body); `name` appears in rejects. */
 export async function submitStream(input: Readable, file: string, opts: SubmitOptions, counts: SubmitCounts = emptyCounts()): Promise<SubmitCounts> {
   const partitions = opts.partitions ?? 1;
-  const pending = new Map<number, { events: NormalizedEvent[]; firstLine: number }>();
-
-  const flush = async (partition: number) => {
-    const batch = pending.get(partition);
-    if (!batch) return;
-    pending.delete(partition);
+  const send = async (events: NormalizedEvent[], firstLine: number) => {
     await waitForRoom(opts.queue, opts.maxWaitingBatches ?? 200);
-    const batchId = crypto.randomUUID();
-    const job = await enqueueBatch(opts.queue, { batchId, origin: file, firstLine: batch.firstLine, events: batch.events });
+    const job = await enqueueBatch(opts.queue, { batchId: crypto.randomUUID(), origin: file, firstLine, events });
     counts.batches++;
     opts.onBatch?.(job, counts);
   };
-
-  const flushAll = async () => {
-    for (const partition of [...pending.keys()].sort((a, b) => a - b)) await flush(partition);
-  };
+  // A linger send that fails while the input is idle ends the read with its error.
+  const batches = new PendingBatches(send, opts.batchSize, opts.lingerMs ?? DEFAULT_LINGER_MS, (err) => input.destroy(err));
 
   try {
     for await (const outcome of parseInput(input, { fileName: file, format: opts.format, hostName: opts.hostName })) {
@@ -81,26 +81,17 @@ export async function submitStream(input: Readable, file: string, opts: SubmitOp
         counts.skipped++;
         counts.skippedByReason[outcome.reason] = (counts.skippedByReason[outcome.reason] ?? 0) + 1;
       } else {
-        const touched = new Set<number>();
-        for (const event of outcome.events) {
-          const partition = partitionOf(event.host.id, partitions);
-          let batch = pending.get(partition);
-          if (!batch) pending.set(partition, (batch = { events: [], firstLine: outcome.line }));
-          batch.events.push(event);
-          touched.add(partition);
-        }
         counts.accepted += outcome.events.length;
-        // A record's events stay in one batch per partition: flushed only after the whole record.
-        for (const partition of touched) if (pending.get(partition)!.events.length >= opts.batchSize) await flush(partition);
+        await batches.addRecord(outcome.events.map((event) => ({ partition: partitionOf(event.host.id, partitions), event })), outcome.line);
       }
     }
   } catch (err) {
     // Accepted means queued: the partial batches go out before the error does (a broken gzip
     // stream, a body over its limit), so what a client was told was accepted is in the queue.
-    await flushAll().catch(() => undefined);
+    await batches.flushAll().catch(() => batches.discardTimers());
     throw err;
   }
-  await flushAll();
+  await batches.flushAll();
   return counts;
 }
 

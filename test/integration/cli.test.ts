@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -145,6 +145,26 @@ describe('the provhunt CLI against the real stack', () => {
     const bootstrap = await runCli(['keys', 'revoke', 'bootstrap'], env, cwd);
     expect(bootstrap.code).toBe(1);
     expect(bootstrap.stderr).toContain('the bootstrap key is not stored in the graph');
+  });
+
+  it('ingest - queues a live stream\'s events while the stream stays open (linger), then reports on end', async () => {
+    const [first, second] = fs.readFileSync(sample, 'utf8').split('\n').slice(0, 2).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const live = [first, second].map((r) => JSON.stringify({ ...r, Hostname: 'LIVE-TAIL-01.corp.example' }));
+    const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'src', 'cli', 'main.js'), 'ingest', '--linger-ms', '300', '-'], { env: { ...process.env, ...env }, cwd });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.stdin.write(`${live[0]}\n${live[1]}\n`); // two lines of a batch of 2,000, and the pipe stays open
+    const processes = async () => (await driver.executeQuery("MATCH (p:Process {hostId: 'live-tail-01.corp.example'}) RETURN count(p) AS n")).records[0]!.get('n') as number;
+    const deadline = Date.now() + 30_000;
+    while ((await processes()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(await processes()).toBeGreaterThan(0);
+    expect(child.exitCode).toBeNull();
+    child.stdin.end();
+    expect(await exited).toBe(0);
+    expect(stderr).toContain('accepted 2 events, skipped 0, rejected 0, batches 1');
+    const badLinger = await runCli(['ingest', '--linger-ms', 'soon', sample], env, cwd);
+    expect([badLinger.code, badLinger.stderr]).toEqual([1, expect.stringContaining('--linger-ms: expected a whole number of milliseconds from 0 to 999999, got "soon"')]);
   });
 
   it('says how to start a stack when none is running', async () => {

@@ -9,6 +9,13 @@ describe('config', () => {
     expect(config.redis).toMatchObject({ url: undefined, localPort: 6380 });
     expect(config.workers.processes).toBe(2);
     expect(config.workers.metrics).toEqual({ host: '127.0.0.1', port: 9464 });
+    expect(config.ingest).toMatchObject({ batchSize: 2000, partitions: 4, lingerMs: 1000 });
+  });
+
+  it('takes 0 as "no linger" and refuses a negative or fractional linger', () => {
+    expect(loadConfig({ PROVHUNT_BATCH_LINGER_MS: '0' }).ingest.lingerMs).toBe(0);
+    expect(() => loadConfig({ PROVHUNT_BATCH_LINGER_MS: '-5' })).toThrow('PROVHUNT_BATCH_LINGER_MS: Too small');
+    expect(() => loadConfig({ PROVHUNT_BATCH_LINGER_MS: '1.5' })).toThrow('PROVHUNT_BATCH_LINGER_MS');
   });
 
   it('names every bad variable in one error', () => {
