@@ -15,5 +15,10 @@ CALL (r, known) {
   RETURN placeholder AS host
 }
 MATCH (d:Domain {name: r.query})
-MERGE (host)-[q:QUERIED {eventId: r.eventId}]->(d)
-  ON CREATE SET q.ts = r.ts, q.answers = r.answers, q.source = r.source
+// One QUERIED per event, found again by its id (src/graph/writeEvents.ts: the actor's lock, then the index).
+SET host.id = host.id
+WITH *
+OPTIONAL MATCH ()-[seen:QUERIED {eventId: r.eventId}]->() USING INDEX SEEK seen:QUERIED(eventId)
+WITH * WHERE seen IS NULL
+CREATE (host)-[q:QUERIED {eventId: r.eventId}]->(d)
+  SET q.ts = r.ts, q.answers = r.answers, q.source = r.source

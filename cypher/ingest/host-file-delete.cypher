@@ -2,5 +2,10 @@
 UNWIND $batch.rows AS r
 MATCH (h:Host {id: r.hostId})
 MATCH (f:File {uid: r.fileUid})
-MERGE (h)-[d:DELETED {eventId: r.eventId}]->(f)
-  ON CREATE SET d.ts = r.ts, d.sha256 = r.sha256, d.source = r.source
+// One DELETED per event, found again by its id (src/graph/writeEvents.ts: the actor's lock, then the index).
+SET h.id = h.id
+WITH *
+OPTIONAL MATCH ()-[seen:DELETED {eventId: r.eventId}]->() USING INDEX SEEK seen:DELETED(eventId)
+WITH * WHERE seen IS NULL
+CREATE (h)-[d:DELETED {eventId: r.eventId}]->(f)
+  SET d.ts = r.ts, d.sha256 = r.sha256, d.source = r.source

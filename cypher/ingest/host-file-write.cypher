@@ -4,5 +4,10 @@
 UNWIND $batch.rows AS r
 MATCH (h:Host {id: r.hostId})
 MATCH (f:File {uid: r.fileUid})
-MERGE (h)-[w:WROTE {eventId: r.eventId}]->(f)
-  ON CREATE SET w.ts = r.ts, w.hostId = r.hostId, w.op = r.op, w.sha256 = r.sha256, w.previousPath = r.previousPath, w.source = r.source
+// One WROTE per event, found again by its id (src/graph/writeEvents.ts: the actor's lock, then the index).
+SET h.id = h.id
+WITH *
+OPTIONAL MATCH ()-[seen:WROTE {eventId: r.eventId}]->() USING INDEX SEEK seen:WROTE(eventId)
+WITH * WHERE seen IS NULL
+CREATE (h)-[w:WROTE {eventId: r.eventId}]->(f)
+  SET w.ts = r.ts, w.hostId = r.hostId, w.op = r.op, w.sha256 = r.sha256, w.previousPath = r.previousPath, w.source = r.source

@@ -16,6 +16,11 @@ CALL (r, known) {
   RETURN placeholder AS host
 }
 MATCH (ip:IP {address: r.dstIp})
-MERGE (host)-[c:CONNECTED {eventId: r.eventId}]->(ip)
-  ON CREATE SET c.ts = r.ts, c.direction = r.direction, c.protocol = r.protocol, c.srcIp = r.srcIp,
-                c.srcPort = r.srcPort, c.dstPort = r.dstPort, c.dstHostname = r.dstHostname, c.source = r.source
+// One CONNECTED per event, found again by its id (src/graph/writeEvents.ts: the actor's lock, then the index).
+SET host.id = host.id
+WITH *
+OPTIONAL MATCH ()-[seen:CONNECTED {eventId: r.eventId}]->() USING INDEX SEEK seen:CONNECTED(eventId)
+WITH * WHERE seen IS NULL
+CREATE (host)-[c:CONNECTED {eventId: r.eventId}]->(ip)
+  SET c.ts = r.ts, c.direction = r.direction, c.protocol = r.protocol, c.srcIp = r.srcIp,
+      c.srcPort = r.srcPort, c.dstPort = r.dstPort, c.dstHostname = r.dstHostname, c.source = r.source

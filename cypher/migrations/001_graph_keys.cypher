@@ -8,9 +8,8 @@ CREATE CONSTRAINT ip_address IF NOT EXISTS FOR (i:IP) REQUIRE i.address IS UNIQU
 CREATE CONSTRAINT domain_name IF NOT EXISTS FOR (d:Domain) REQUIRE d.name IS UNIQUE;
 CREATE CONSTRAINT finding_id IF NOT EXISTS FOR (f:Finding) REQUIRE f.id IS UNIQUE;
 CREATE CONSTRAINT migration_name IF NOT EXISTS FOR (m:Migration) REQUIRE m.name IS UNIQUE;
-// One relationship per source event: replaying the event finds it by eventId.
-CREATE CONSTRAINT wrote_event IF NOT EXISTS FOR ()-[r:WROTE]-() REQUIRE r.eventId IS UNIQUE;
-CREATE CONSTRAINT deleted_event IF NOT EXISTS FOR ()-[r:DELETED]-() REQUIRE r.eventId IS UNIQUE;
-CREATE CONSTRAINT loaded_event IF NOT EXISTS FOR ()-[r:LOADED]-() REQUIRE r.eventId IS UNIQUE;
-CREATE CONSTRAINT connected_event IF NOT EXISTS FOR ()-[r:CONNECTED]-() REQUIRE r.eventId IS UNIQUE;
-CREATE CONSTRAINT queried_event IF NOT EXISTS FOR ()-[r:QUERIED]-() REQUIRE r.eventId IS UNIQUE;
+// Per-event relationships are found again by eventId through migration 019's indexes. This
+// migration once also made eventId unique on them; 004 dropped those constraints, and they are no
+// longer created here, so a fresh graph does not build them only to drop them, and a process
+// still applying 001 cannot collide with another that has reached 019 (an index and a constraint
+// on the same property cannot coexist).

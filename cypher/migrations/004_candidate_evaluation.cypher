@@ -1,6 +1,6 @@
-// Per-event relationships are MERGEd between their two already-locked endpoints, which finds a
-// replayed event without a relationship index; the eventId uniqueness constraints cost an index
-// entry per event for nothing (measured in docs/benchmarks.md).
+// Drops the eventId uniqueness constraints older graphs have from 001 and 003 (an index entry and
+// its lock per event). Per-event relationships were then MERGEd between their two endpoints, a
+// walk that grew with each pair's earlier events; 019 gives them a plain eventId index instead.
 DROP CONSTRAINT wrote_event IF EXISTS;
 DROP CONSTRAINT deleted_event IF EXISTS;
 DROP CONSTRAINT loaded_event IF EXISTS;

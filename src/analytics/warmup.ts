@@ -60,10 +60,7 @@ export async function warmDetectionQueries(driver: Driver, database?: string, ge
   const none = [NO_SUCH_UID];
   const plan = async (name: string, text: string, params: Record<string, unknown>) => {
     const { summary } = await driver.executeQuery(text, params, { database, routing: 'READ' });
-    // A hint Neo4j cannot seek with fails the query; one whose index is missing only warns, and the
-    // query would then read without it (a migration not applied): refuse to start on such a plan.
-    const hint = summary.notifications.find((n) => /Hint/.test(n.code));
-    if (hint) throw new Error(`detection query ${name} cannot use its index hint (${hint.code}: ${hint.description}); are the migrations applied?`);
+    refuseMissedHint(`detection query ${name}`, summary.notifications);
   };
   await plan('neighbourhood', detectionCypher('analytics/_shared/neighbourhood', generation), { touched: { processUids: none, startedUids: none, fileUids: none, hostIps: none } });
   for (const analytic of loadCatalog()) {
@@ -75,5 +72,19 @@ export async function warmDetectionQueries(driver: Driver, database?: string, ge
   }
   // The findings upsert (a write): with no rows it changes nothing, and the first finding does not plan it.
   await driver.executeQuery(cypher('findings/upsert'), { batch: { rows: [] } }, { database });
+  // The ingest statements, explained (planned, not run): the per-event ones seek their eventId index.
+  for (const name of cypherNamesUnder('ingest')) {
+    const { summary } = await driver.executeQuery(`EXPLAIN ${cypher(name)}`, { batch: { rows: [] } }, { database });
+    refuseMissedHint(`write statement ${name}`, summary.notifications);
+  }
   return Date.now() - started;
+}
+
+/**
+ * A hint Neo4j cannot seek with fails the query; one whose index is missing only warns, and the
+ * query would then read without it (a migration not applied): refuse to start on such a plan.
+ */
+function refuseMissedHint(what: string, notifications: Array<{ code: string; description: string }>): void {
+  const hint = notifications.find((n) => /Hint/.test(n.code));
+  if (hint) throw new Error(`${what} cannot use its index hint (${hint.code}: ${hint.description}); are the migrations applied?`);
 }

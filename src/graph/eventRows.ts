@@ -99,7 +99,7 @@ export function planWrites(events: NormalizedEvent[]): WritePlan {
       seen.lastSeen = Math.max(seen.lastSeen, ts);
     }
   };
-  for (const e of events) {
+  for (const e of uniqueById(events)) {
     const byIp = 'hostByIp' in e ? e.hostByIp : undefined;
     if (!byIp && !hosts.has(e.host.id)) hosts.set(e.host.id, { hostId: e.host.id, hostName: e.host.name, os: e.host.os, ts: e.ts });
     const common = { eventId: e.id, hostId: e.host.id, ts: e.ts, source: `${e.source.format}:${e.source.recordId}` };
@@ -113,6 +113,12 @@ export function planWrites(events: NormalizedEvent[]): WritePlan {
   plan.instanceLinks = inContentOrder(plan.processStarts.filter((r) => r.sha256).map((r) => ({ uid: r.uid, sha256: r.sha256 })), 'uid');
   const nodeRows = nodes.rows();
   return { ...plan, ...nodeRows, contentLinks: inContentOrder(nodeRows.contentLinks, 'fileUid') };
+}
+
+/** A batch's events with each id once (a record delivered twice): the first is kept. */
+function uniqueById(events: NormalizedEvent[]): NormalizedEvent[] {
+  const seen = new Set<string>();
+  return events.filter((e) => !seen.has(e.id) && seen.add(e.id));
 }
 
 /**

@@ -12,6 +12,15 @@ import { StageClock } from '../stageClock.js';
  * a relationship to it locks it until the transaction commits, so linked last it is held for the
  * tail of a batch instead of all of it (at 1M events with host partitions, has-content was where
  * the two workers waited for each other: docs/benchmarks.md, run s4).
+ *
+ * A per-event relationship (WROTE, LOADED, CONNECTED, QUERIED, DELETED, VERIFIED) is written once
+ * per event id: its statement locks the acting node (setting its key to itself), looks the id up
+ * in the type's eventId index (migration 019; `USING INDEX SEEK`, so no statistics can turn it into
+ * a walk of the pair's earlier relationships, which grew with every beacon), and creates it only
+ * when absent. The lock comes first so that a concurrent transaction holding the same event (a
+ * replay racing its original, a stalled job run twice) commits before this one looks, and is seen.
+ * A batch holds each event once (planWrites), since the lookups of one statement all run before
+ * its creations.
  */
 const steps: Array<[keyof WritePlan, string]> = [
   ['hosts', 'ingest/hosts'],

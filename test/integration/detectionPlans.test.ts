@@ -11,7 +11,7 @@ import { Redis } from 'ioredis';
 import { currentPlanGeneration, detectionCypher, usePlanGeneration } from '../../src/analytics/planGenerations.js';
 import { maintainDetectionPlans } from '../../src/analytics/planRefresh.js';
 import { createLogger } from '../../src/log.js';
-import { freshGraph, stack, uniquePrefix } from '../support/graph.js';
+import { freshGraph, operatorsOf, stack, uniquePrefix } from '../support/graph.js';
 
 /** n msiexec starts on one host, each with its own image file and content: every batch size touches the same statements. */
 function msiexecStarts(n: number, batch: number): NormalizedEvent[] {
@@ -35,18 +35,6 @@ function msiexecStarts(n: number, batch: number): NormalizedEvent[] {
 async function clearPlans(driver: Driver): Promise<number> {
   const message = (await driver.executeQuery('CALL db.clearQueryCaches()')).records[0]!.get(0) as string;
   return Number(/cleared of (\d+) quer/.exec(message)?.[1] ?? 0);
-}
-
-/** Every operator of a freshly made plan, as `OperatorType details`. */
-async function operatorsOf(driver: Driver, text: string, params: Record<string, unknown>): Promise<string[]> {
-  const { summary } = await driver.executeQuery(`EXPLAIN CYPHER replan=force ${text}`, params);
-  const out: string[] = [];
-  const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }): void => {
-    out.push(`${plan.operatorType.replace(/@.*/, '')} ${String(plan.arguments.Details ?? '')}`);
-    plan.children.forEach((c) => walk(c as typeof plan));
-  };
-  walk(summary.plan as unknown as Parameters<typeof walk>[0]);
-  return out;
 }
 
 /** What workers do at start so that batches do not pay for query planning. */

@@ -4,7 +4,7 @@ import { cypher } from '../../src/graph/cypher.js';
 import { planWrites } from '../../src/graph/eventRows.js';
 import { withIntegers, writeEvents } from '../../src/graph/writeEvents.js';
 import type { NormalizedEvent, PackageEvent } from '../../src/model/event.js';
-import { freshGraph } from '../support/graph.js';
+import { blockedTransactionSeen, freshGraph } from '../support/graph.js';
 
 const host = { id: 'twins-host', name: 'twins-host', os: 'linux' as const };
 const t0 = Date.parse('2024-03-05T14:02:12Z');
@@ -22,16 +22,6 @@ async function batchHeldOpen(driver: Driver, events: NormalizedEvent[]) {
   await tx.run(cypher('ingest/hosts'), { batch: { rows: plan.hosts.map(withIntegers) } });
   const packages = tx.run(cypher('ingest/package'), { batch: { rows: plan.packages.map(withIntegers) } });
   return { packages, commit: async () => (await tx.commit(), await session.close()) };
-}
-
-/** Whether Neo4j shows a transaction waiting on a lock within 5 s (SHOW TRANSACTIONS). */
-async function blockedTransactionSeen(driver: Driver): Promise<boolean> {
-  for (let i = 0; i < 50; i++) {
-    const { records } = await driver.executeQuery("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n");
-    if (Number(records[0]!.get('n')) > 0) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return false;
 }
 
 /** dnf.log and dnf.rpm.log twins written by two workers at the same moment (real Neo4j). */

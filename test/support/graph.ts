@@ -24,3 +24,25 @@ export async function graphCounts(driver: Driver): Promise<Record<string, number
 
 /** A queue prefix of its own per test, so BullMQ state never leaks between tests. */
 export const uniquePrefix = (name: string) => `t-${name}-${crypto.randomBytes(4).toString('hex')}`;
+
+/** Whether Neo4j shows a transaction waiting on a lock within 5 s (SHOW TRANSACTIONS). */
+export async function blockedTransactionSeen(driver: Driver): Promise<boolean> {
+  for (let i = 0; i < 50; i++) {
+    const { records } = await driver.executeQuery("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n");
+    if (Number(records[0]!.get('n')) > 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+/** Every operator of a freshly made plan, as `OperatorType details`. */
+export async function operatorsOf(driver: Driver, text: string, params: Record<string, unknown>): Promise<string[]> {
+  const { summary } = await driver.executeQuery(`EXPLAIN CYPHER replan=force ${text}`, params);
+  const out: string[] = [];
+  const walk = (plan: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }): void => {
+    out.push(`${plan.operatorType.replace(/@.*/, '')} ${String(plan.arguments.Details ?? '')}`);
+    plan.children.forEach((c) => walk(c as typeof plan));
+  };
+  walk(summary.plan as unknown as Parameters<typeof walk>[0]);
+  return out;
+}

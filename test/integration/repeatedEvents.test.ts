@@ -1,0 +1,117 @@
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { warmDetectionQueries } from '../../src/analytics/warmup.js';
+import { cypher, cypherNamesUnder } from '../../src/graph/cypher.js';
+import { applyMigration } from '../../src/graph/migrate.js';
+import { planWrites, type WritePlan } from '../../src/graph/eventRows.js';
+import { withIntegers, writeEvents } from '../../src/graph/writeEvents.js';
+import type { NormalizedEvent } from '../../src/model/event.js';
+import { blockedTransactionSeen, freshGraph, operatorsOf, stack } from '../support/graph.js';
+
+const host = { id: 'beacon-host', name: 'beacon-host', os: 'windows' as const };
+const actor = { uid: 'beacon-host|{beacon-guid}', pid: 4242, image: 'C:\\Program Files\\Vendor\\updater.exe' };
+const t0 = Date.parse('2024-05-01T00:00:00Z');
+const source = (id: string) => ({ format: 'sysmon', recordId: id });
+
+/** One beacon: the updater resolves the same name, connects to the same address and appends to the same log. */
+function beacon(n: number): NormalizedEvent[] {
+  const ts = t0 + n * 60_000;
+  return [
+    { v: 1, id: `dns-${n}`, ts, host, source: source(`dns-${n}`), kind: 'dns.query', actor, query: 'cdn.beacon.example', answers: ['203.0.113.7'] },
+    { v: 1, id: `net-${n}`, ts, host, source: source(`net-${n}`), kind: 'network.connect', actor, direction: 'outbound', protocol: 'tcp', dstIp: '203.0.113.7', dstPort: 443 },
+    { v: 1, id: `log-${n}`, ts, host, source: source(`log-${n}`), kind: 'file', op: 'modify', actor, path: 'C:\\ProgramData\\Vendor\\update.log' },
+    { v: 1, id: `dll-${n}`, ts, host, source: source(`dll-${n}`), kind: 'module.load', actor, path: 'C:\\Windows\\System32\\winhttp.dll' },
+  ];
+}
+const beacons = (from: number, count: number) => Array.from({ length: count }, (_, i) => beacon(from + i)).flat();
+
+async function edgeCounts(driver: Driver): Promise<Record<string, number>> {
+  const { records } = await driver.executeQuery("MATCH (:Process {uid: $uid})-[r]->() RETURN type(r) AS type, count(r) AS n ORDER BY type", { uid: actor.uid });
+  return Object.fromEntries(records.map((r) => [r.get('type') as string, Number(r.get('n'))]));
+}
+
+/** Database hits of one per-event statement for a batch, run in a transaction that is rolled back. */
+async function statementDbHits(driver: Driver, statement: string, rows: WritePlan[keyof WritePlan]): Promise<number> {
+  const session = driver.session();
+  const tx = session.beginTransaction();
+  try {
+    const result = await tx.run(`PROFILE ${cypher(statement)}`, { batch: { rows: rows.map(withIntegers) } });
+    const sum = (p: { dbHits: number; children: unknown[] }): number => p.dbHits + p.children.reduce<number>((n, c) => n + sum(c as typeof p), 0);
+    return sum(result.summary.profile as unknown as { dbHits: number; children: unknown[] });
+  } finally {
+    await tx.rollback();
+    await session.close();
+  }
+}
+
+/** A process that repeats one event thousands of times (a beacon, a log it appends to), against real Neo4j. */
+describe('repeated events between the same two nodes', () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = await freshGraph();
+  });
+  afterAll(async () => {
+    await driver.close();
+  });
+
+  it('stores each event once, and a replayed or doubled event not again', async () => {
+    for (let batch = 0; batch < 3; batch++) await writeEvents(driver, beacons(batch * 500, 500));
+    const expected = { CONNECTED: 1500, LOADED: 1500, QUERIED: 1500, WROTE: 1500 };
+    expect(await edgeCounts(driver)).toEqual(expected);
+    await writeEvents(driver, beacons(0, 500)); // a replayed batch
+    await writeEvents(driver, [...beacons(1499, 2), ...beacons(1500, 1)]); // one old event, one new one twice
+    expect(await edgeCounts(driver)).toEqual({ CONNECTED: 1501, LOADED: 1501, QUERIED: 1501, WROTE: 1501 });
+  });
+
+  it("costs a batch the same database work whatever the pair's earlier events (no walk of them)", async () => {
+    const plan = planWrites(beacons(10_000, 200));
+    const steps: Array<[keyof WritePlan, string]> = [['dnsQueries', 'ingest/dns-query'], ['connections', 'ingest/network-connect'], ['fileWrites', 'ingest/file-write'], ['moduleLoads', 'ingest/module-load']];
+    const before = await Promise.all(steps.map(([key, statement]) => statementDbHits(driver, statement, plan[key])));
+    for (let batch = 0; batch < 4; batch++) await writeEvents(driver, beacons(2000 + batch * 500, 500)); // 2,000 more per pair
+    const after = await Promise.all(steps.map(([key, statement]) => statementDbHits(driver, statement, plan[key])));
+    // A walk of the pair's relationships would read 1,500 and then 3,500 of them per row.
+    steps.forEach((_, i) => expect(after[i]!).toBeLessThan(before[i]! * 1.2));
+    expect(before.every((hits) => hits < 200 * 40)).toBe(true);
+  });
+
+  it('plans every per-event write to seek its eventId index, never to walk the pair (whatever the statistics)', async () => {
+    const perEvent = cypherNamesUnder('ingest').filter((name) => /\{eventId: r\.eventId\}/.test(cypher(name)) && !/MERGE \(h\)-\[i:INSTALLED/.test(cypher(name)));
+    expect(perEvent).toHaveLength(10);
+    for (const name of perEvent) {
+      const operators = await operatorsOf(driver, cypher(name), { batch: { rows: [] } });
+      expect(operators.filter((o) => /RelationshipIndexSeek .*\(eventId\)/.test(o)), name).toHaveLength(1);
+      expect(operators.filter((o) => o.startsWith('Expand(Into)')), name).toEqual([]);
+    }
+  });
+
+  it('keeps workers from starting when an eventId index is missing (a migration not applied)', async () => {
+    await driver.executeQuery('DROP INDEX queried_event_id');
+    try {
+      await expect(warmDetectionQueries(driver)).rejects.toThrow(/write statement ingest\/dns-query cannot use its index hint .*are the migrations applied\?/);
+    } finally {
+      await applyMigration(driver, '019_event_ids', stack().neo4j.database);
+      await driver.executeQuery('CALL db.awaitIndexes(60)');
+    }
+    await expect(warmDetectionQueries(driver)).resolves.toBeGreaterThan(0);
+  });
+
+  it('stores an event once when two transactions write it at the same moment (the second waits for the actor)', async () => {
+    const plan = planWrites(beacon(90_000));
+    const open = async () => {
+      const session = driver.session();
+      const tx = session.beginTransaction();
+      const written = tx.run(cypher('ingest/dns-query'), { batch: { rows: plan.dnsQueries.map(withIntegers) } });
+      return { written, commit: async () => (await tx.commit(), await session.close()) };
+    };
+    await writeEvents(driver, [{ ...beacon(90_000)[0]!, id: 'dns-setup' }]); // the domain and process exist
+    const first = await open();
+    await first.written;
+    const second = await open();
+    expect(await blockedTransactionSeen(driver)).toBe(true);
+    await first.commit();
+    await second.written;
+    await second.commit();
+    const { records } = await driver.executeQuery("MATCH ()-[q:QUERIED {eventId: 'dns-90000'}]->() RETURN count(q) AS n");
+    expect(Number(records[0]!.get('n'))).toBe(1);
+  });
+});
