@@ -2,7 +2,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/analytics/catalog.js';
 import { detectAfterBatch } from '../../src/analytics/detector.js';
-import { analyticParams, anchorsInWindow, evaluateAnchors } from '../../src/analytics/evaluate.js';
+import { analyticParams, anchorsInWindow, anchorsQuery, evaluateAnchors } from '../../src/analytics/evaluate.js';
 import { ensureGraphTokens, warmDetectionQueries } from '../../src/analytics/warmup.js';
 import { applyMigration } from '../../src/graph/migrate.js';
 import { writeEvents } from '../../src/graph/writeEvents.js';
@@ -111,6 +111,20 @@ describe('detection query plans prepared ahead of batches (real Neo4j)', () => {
     const window = { since: 1_700_100_000_000, until: 1_700_100_000_010 };
     const onHostA = () => anchorsInWindow(driver, an0862, { ...window, hostIds: ['anchors-a'] });
     expect(await onHostA()).toEqual(['anchors-a|c:\\program files\\vendor\\app1.exe']);
+    // Run, not only planned: with hosts named, the fleet branch reads no write at all (PROFILE rows).
+    const { text, params } = anchorsQuery(an0862, { ...window, hostIds: ['anchors-a'] });
+    const profiled = await driver.executeQuery(`PROFILE ${text}`, params);
+    const rowsByOperator: string[] = [];
+    const walk = (plan: { operatorType: string; rows: number; arguments: Record<string, unknown>; children: unknown[] }): void => {
+      rowsByOperator.push(`${plan.operatorType.replace(/@.*/, '')} ${String(plan.arguments.Details ?? '')} rows=${plan.rows}`);
+      plan.children.forEach((c) => walk(c as typeof plan));
+    };
+    walk(profiled.summary.profile as unknown as Parameters<typeof walk>[0]);
+    const fleetReads = rowsByOperator.filter((o) => /WROTE/.test(o) && !/hostId/.test(o));
+    const hostReads = rowsByOperator.filter((o) => /WROTE\(hostId, ts\)/.test(o));
+    // The window holds both hosts' writes: a fleet read that ran would return 2 rows.
+    expect(fleetReads).toEqual([expect.stringMatching(/WROTE\(ts\).* rows=0$/)]);
+    expect(hostReads).toEqual([expect.stringMatching(/ rows=1$/)]);
     expect((await anchorsInWindow(driver, an0862, window)).sort()).toEqual(['anchors-a|c:\\program files\\vendor\\app1.exe', 'anchors-b|c:\\program files\\vendor\\app2.exe']);
     // Writes stored by a version before 018 carry no host: invisible to the per-host read until the back-fill.
     await driver.executeQuery("MATCH (:Process)-[w:WROTE]->(f:File) WHERE f.hostId STARTS WITH 'anchors-' REMOVE w.hostId");

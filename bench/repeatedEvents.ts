@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+/**
+ * Repeated-event benchmark: one process repeating the same events between the same two nodes
+ * (an implant beaconing to one address, resolving one name, appending to one log, loading one
+ * DLL) written batch after batch through the ingest writes. Each per-event relationship is looked
+ * up by its eventId, so a batch should cost the same however many of the pair's events came
+ * before; this measures whether it does (first against last batch), and that a replayed batch
+ * adds nothing.
+ *
+ *   npm run build && node dist/bench/repeatedEvents.js --batches 10 --batch 5000
+ */
+import { parseArgs } from 'node:util';
+import { createDriver } from '../src/graph/driver.js';
+import { migrate } from '../src/graph/migrate.js';
+import { writeEvents } from '../src/graph/writeEvents.js';
+import type { NormalizedEvent } from '../src/model/event.js';
+import { benchStack, machineLine, percentile, rssSampler } from './support.js';
+
+const { values } = parseArgs({
+  options: {
+    batches: { type: 'string', default: '10' },
+    batch: { type: 'string', default: '5000' },
+    heap: { type: 'string', default: '2g' },
+    pagecache: { type: 'string', default: '1024' },
+  },
+});
+const batches = Number(values.batches);
+const batchSize = Number(values.batch);
+
+const host = { id: 'beacon-bench', name: 'beacon-bench', os: 'windows' as const };
+const actor = { uid: 'beacon-bench|{implant}', pid: 4242, image: 'C:\\ProgramData\\Vendor\\update.exe' };
+const t0 = Date.parse('2024-05-01T00:00:00Z');
+
+/** The n-th event of the implant: four kinds in turn, each always between the same two nodes. */
+function repeatedEvent(n: number): NormalizedEvent {
+  const base = { v: 1 as const, id: `beacon-${n}`, ts: t0 + n * 1000, host, source: { format: 'bench', recordId: `beacon-${n}` } };
+  switch (n % 4) {
+    case 0: return { ...base, kind: 'dns.query', actor, query: 'cdn.beacon.example', answers: ['203.0.113.7'] };
+    case 1: return { ...base, kind: 'network.connect', actor, direction: 'outbound', protocol: 'tcp', dstIp: '203.0.113.7', dstPort: 443 };
+    case 2: return { ...base, kind: 'file', op: 'modify', actor, path: 'C:\\ProgramData\\Vendor\\update.log' };
+    default: return { ...base, kind: 'module.load', actor, path: 'C:\\Windows\\System32\\winhttp.dll' };
+  }
+}
+const batchOf = (index: number) => Array.from({ length: batchSize }, (_, i) => repeatedEvent(index * batchSize + i));
+
+const stack = await benchStack({ heap: values.heap!, pageCacheMb: Number(values.pagecache) });
+const driver = createDriver(stack.connections.neo4j);
+const neo4jMemory = stack.neo4jPid ? rssSampler(stack.neo4jPid) : undefined;
+try {
+  await migrate(driver);
+  const batchMs: number[] = [];
+  const started = performance.now();
+  for (let b = 0; b < batches; b++) {
+    const b0 = performance.now();
+    await writeEvents(driver, batchOf(b));
+    batchMs.push(Math.round(performance.now() - b0));
+    process.stderr.write(`batch ${b + 1}/${batches}: ${batchMs.at(-1)} ms\n`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const r0 = performance.now();
+  await writeEvents(driver, batchOf(0));
+  const replayMs = Math.round(performance.now() - r0);
+  const { records } = await driver.executeQuery('MATCH (:Process {uid: $uid})-[r]->() RETURN count(r) AS n', { uid: actor.uid });
+  const sorted = [...batchMs].sort((a, b) => a - b);
+  const result = {
+    machine: machineLine(),
+    events: batches * batchSize,
+    batchSize,
+    relationshipsOfThePairs: Number(records[0]!.get('n')),
+    eventsPerSecond: Math.round((batches * batchSize) / seconds),
+    batchMs: { first: batchMs[0], last: batchMs.at(-1), p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) },
+    everyBatchMs: batchMs,
+    replayOfFirstBatchMs: replayMs,
+    peakMb: { bench: Math.round(process.resourceUsage().maxRSS / 1024), neo4j: neo4jMemory?.peakMb() },
+  };
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (result.relationshipsOfThePairs !== batches * batchSize) throw new Error(`expected ${batches * batchSize} relationships, found ${result.relationshipsOfThePairs}`);
+} finally {
+  neo4jMemory?.stop();
+  await driver.close();
+  await stack.stop();
+}
