@@ -1,5 +1,10 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import neo4j from 'neo4j-driver';
+import { loadCatalog } from '../../src/analytics/catalog.js';
+import { detectAfterBatch } from '../../src/analytics/detector.js';
+import { analyticParams } from '../../src/analytics/evaluate.js';
+import { detectionCypher } from '../../src/analytics/planGenerations.js';
 import { warmDetectionQueries } from '../../src/analytics/warmup.js';
 import { cypher, cypherNamesUnder } from '../../src/graph/cypher.js';
 import { applyMigration } from '../../src/graph/migrate.js';
@@ -30,12 +35,12 @@ async function edgeCounts(driver: Driver): Promise<Record<string, number>> {
   return Object.fromEntries(records.map((r) => [r.get('type') as string, Number(r.get('n'))]));
 }
 
-/** Database hits of one per-event statement for a batch, run in a transaction that is rolled back. */
-async function statementDbHits(driver: Driver, statement: string, rows: WritePlan[keyof WritePlan]): Promise<number> {
+/** Database hits of a statement, run in a transaction that is rolled back. */
+async function dbHitsOf(driver: Driver, text: string, params: Record<string, unknown>): Promise<number> {
   const session = driver.session();
   const tx = session.beginTransaction();
   try {
-    const result = await tx.run(`PROFILE ${cypher(statement)}`, { batch: { rows: rows.map(withIntegers) } });
+    const result = await tx.run(`PROFILE ${text}`, params);
     const sum = (p: { dbHits: number; children: unknown[] }): number => p.dbHits + p.children.reduce<number>((n, c) => n + sum(c as typeof p), 0);
     return sum(result.summary.profile as unknown as { dbHits: number; children: unknown[] });
   } finally {
@@ -43,6 +48,9 @@ async function statementDbHits(driver: Driver, statement: string, rows: WritePla
     await session.close();
   }
 }
+
+/** Database hits of one per-event write statement for a batch. */
+const statementDbHits = (driver: Driver, statement: string, rows: WritePlan[keyof WritePlan]) => dbHitsOf(driver, cypher(statement), { batch: { rows: rows.map(withIntegers) } });
 
 /** A process that repeats one event thousands of times (a beacon, a log it appends to), against real Neo4j. */
 describe('repeated events between the same two nodes', () => {
@@ -93,6 +101,40 @@ describe('repeated events between the same two nodes', () => {
       await driver.executeQuery('CALL db.awaitIndexes(60)');
     }
     await expect(warmDetectionQueries(driver)).resolves.toBeGreaterThan(0);
+  });
+
+  it('reports a beaconing first run once per destination and module, with work that grows linearly, not with the square', async () => {
+    // An installer writes the implant, which then beacons and reloads an unsigned DLL, inside TimeWindow.
+    const h = { id: 'implant-host', name: 'implant-host', os: 'windows' as const };
+    const setup = { uid: 'implant-host|{setup}', pid: 10, image: 'C:\\Windows\\System32\\msiexec.exe' };
+    const implant = { uid: 'implant-host|{implant}', pid: 11, image: 'C:\\Program Files\\Vendor\\agent.exe' };
+    const at = (id: string, ts: number) => ({ v: 1 as const, id, ts, host: h, source: source(id) });
+    const installed: NormalizedEvent[] = [
+      { ...at('i-start', t0), kind: 'process.start', process: { ...setup, commandLine: 'msiexec.exe /i agent.msi /qn' } },
+      { ...at('i-write', t0 + 1000), kind: 'file', op: 'create', actor: setup, path: implant.image, hashes: { sha256: 'c'.repeat(64) } },
+      { ...at('i-run', t0 + 2000), kind: 'process.start', process: { ...implant, commandLine: 'agent.exe' }, parent: setup },
+    ];
+    const beats = (from: number, n: number): NormalizedEvent[] => Array.from({ length: n }, (_, k) => from + k).flatMap((i) => [
+      { ...at(`i-net-${i}`, t0 + 3000 + i * 100), kind: 'network.connect', actor: implant, direction: 'outbound', protocol: 'tcp', dstIp: '198.51.100.9', dstPort: 443, dstHostname: 'c2.example.net' } as NormalizedEvent,
+      { ...at(`i-dll-${i}`, t0 + 3000 + i * 100), kind: 'module.load', actor: implant, path: 'C:\\Program Files\\Vendor\\helper.dll', signature: { signed: false } } as NormalizedEvent,
+    ]);
+    const an0862 = loadCatalog().find((a) => a.id === 'AN0862')!;
+    const chainHits = () => dbHitsOf(driver, detectionCypher(`analytics/${an0862.dir}/${an0862.queries.chain}`), {
+      ...analyticParams(an0862), since: neo4j.int(t0), until: neo4j.int(t0 + 2000), anchors: { uids: [`implant-host|${implant.image.toLowerCase()}`] },
+    });
+    const events = [...installed, ...beats(0, 250)];
+    await detectAfterBatch(driver, events, undefined, await writeEvents(driver, events));
+    const hitsAt250 = await chainHits();
+    const more = beats(250, 750);
+    await detectAfterBatch(driver, more, undefined, await writeEvents(driver, more));
+    const hitsAt1000 = await chainHits();
+    // Four times the repeats: a join or check per repeat pair would cost about sixteen times the work.
+    expect(hitsAt1000).toBeLessThan(hitsAt250 * 6);
+    const { records } = await driver.executeQuery("MATCH (f:Finding {analytic: 'AN0862'}) WHERE f.hostName = 'implant-host' RETURN f.evidenceJson AS evidence");
+    expect(records).toHaveLength(1);
+    const evidence = JSON.parse(records[0]!.get('evidence') as string) as Array<{ role: string; key: string; ts: number }>;
+    expect(evidence.filter((e) => e.role === 'connection')).toEqual([expect.objectContaining({ key: '198.51.100.9', ts: t0 + 3000 })]);
+    expect(evidence.filter((e) => e.role === 'unsigned-module')).toEqual([expect.objectContaining({ ts: t0 + 3000 })]);
   });
 
   it('stores an event once when two transactions write it at the same moment (the second waits for the actor)', async () => {

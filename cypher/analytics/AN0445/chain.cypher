@@ -132,9 +132,14 @@ CALL (c, members, refHosts) {
     WHERE e.ts - c.startTs >= -$skewMs AND e.ts - c.startTs <= $windowMs AND e.direction <> 'inbound'
     RETURN null AS talker, e, ip
   }
-  OPTIONAL MATCH (talker)-[:QUERIED]->(dn:Domain)-[:RESOLVED_TO]->(ip)
-  WITH c, talker, e, ip, collect(dn.name) AS names
-  WITH c, talker, e, ip, coalesce(e.dstHostname, names[0], '') AS hostname
+  // One entry per talker, address and name, from its first connection: a beacon repeats the same
+  // connection thousands of times, and a lookup and checks for each grew with the square of them.
+  WITH c, talker, ip, coalesce(e.dstHostname, '') AS named, e ORDER BY e.ts ASC
+  WITH c, talker, ip, named, collect(e)[0] AS e
+  WITH c, talker, e, ip, CASE WHEN named <> '' THEN named ELSE coalesce(COLLECT {
+    MATCH (dn:Domain)-[:RESOLVED_TO]->(ip) WHERE talker IS NOT NULL AND EXISTS { (talker)-[:QUERIED]->(dn) }
+    RETURN dn.name ORDER BY dn.name
+  }[0], '') END AS hostname
   WHERE NOT any(prefix IN $internalNetworks WHERE ip.address STARTS WITH prefix)
     AND NOT ip.address IN $approvedHosts
     AND NOT any(suffix IN $approvedHosts WHERE hostname = suffix OR hostname ENDS WITH '.' + suffix)
@@ -166,6 +171,10 @@ CALL (c, members) {
     coalesce(l.signatureStatus = 'valid' OR (l.signatureStatus IS NULL AND l.signed = true), false) AS valid
   WITH p, l, mod, known, risky, valid, coalesce(valid AND l.signer IN $approvedSigners, false) AS approved
   WHERE NOT approved AND (known OR risky)
+  // One entry per loader and module, from its first such load, before the fleet prevalence read.
+  WITH p, mod, l, valid ORDER BY l.ts ASC
+  WITH p, mod, collect({load: l, valid: valid})[0] AS first
+  WITH p, mod, first.load AS l, first.valid AS valid
   CALL (p, l, valid) {
     OPTIONAL MATCH (loaded:Binary {sha256: l.sha256})<-[:HAS_CONTENT]-(:File)<-[ol:LOADED]-(o:Process)
     USING INDEX SEEK loaded:Binary(sha256)

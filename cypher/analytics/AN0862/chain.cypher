@@ -52,6 +52,9 @@ CALL (firstRun, firstRunTs, w, written) {
   WHERE l.ts - firstRunTs >= -$skewMs AND l.ts - w.ts - $windowMs <= 0 AND module <> written
     AND (l.signed = false OR (l.signatureStatus IS NOT NULL AND l.signatureStatus <> 'valid'))
     AND NOT coalesce(l.signer, '') IN $approvedSigners
+  // One entry per module, from its first such load (a process loads a module again and again).
+  WITH module, l ORDER BY l.ts ASC
+  WITH module, collect(l)[0] AS l
   RETURN collect(DISTINCT {uid: module.uid, path: module.path, signed: l.signed, status: l.signatureStatus, signer: l.signer, ts: l.ts, source: l.source}) AS unsignedModules
 }
 // The same file's signer before this write, as seen by earlier loads or runs: a signer that
@@ -64,8 +67,17 @@ CALL (written, w) {
 CALL (firstRun, firstRunTs, w) {
   MATCH (firstRun)-[:SPAWNED*0..3]->(talker:Process)-[c:CONNECTED]->(ip:IP)
   WHERE c.ts - firstRunTs >= -$skewMs AND c.ts - w.ts - $windowMs <= 0 AND c.direction <> 'inbound'
-  OPTIONAL MATCH (talker)-[q:QUERIED]->(domain:Domain)-[:RESOLVED_TO]->(ip)
-  WITH c, ip, talker, coalesce(c.dstHostname, domain.name, '') AS hostname
+  // One entry per talker, address and name, from its first connection: a beacon repeats the same
+  // connection thousands of times, and joining or checking each made every batch slower than the last.
+  WITH talker, ip, coalesce(c.dstHostname, '') AS named, c ORDER BY c.ts ASC
+  WITH talker, ip, named, collect(c)[0] AS c
+  // Without a name on the connection, the names the talker resolved to this address.
+  WITH talker, ip, c, CASE WHEN named <> '' THEN [named] ELSE COLLECT {
+    MATCH (domain:Domain)-[:RESOLVED_TO]->(ip) WHERE EXISTS { (talker)-[:QUERIED]->(domain) }
+    RETURN DISTINCT domain.name
+  } END AS names
+  UNWIND CASE WHEN size(names) = 0 THEN [''] ELSE names END AS hostname
+  WITH c, ip, talker, hostname
   WHERE NOT ip.address IN $approvedHosts
     AND NOT any(suffix IN $approvedHosts WHERE hostname = suffix OR hostname ENDS WITH '.' + suffix)
   // Never contacted by any process on any host within the look-back before: first seen.

@@ -91,15 +91,24 @@ CALL (firstRun, w, startsShellsByTrade) {
 CALL (firstRun, w) {
   MATCH (firstRun)-[:SPAWNED*0..3]->(talker:Process)-[c:CONNECTED]->(ip:IP)
   WHERE c.ts - w.ts >= -$skewMs AND c.ts - w.ts - $windowMs <= 0 AND c.direction <> 'inbound'
+  // One entry per talker, address and name, from its first connection: a beacon repeats the same
+  // connection thousands of times, and a name lookup for each made every batch slower than the last.
+  WITH talker, ip, coalesce(c.dstHostname, '') AS named, c ORDER BY c.ts ASC
+  WITH talker, ip, named, collect(c) AS repeats
+  WITH talker, ip, named, repeats[0] AS c, repeats[-1].ts AS lastTs
   // Names the host resolved to this address shortly before: on Linux the resolver is a daemon
   // (systemd-resolved) or a network sensor (Zeek), rarely the talker itself.
-  CALL (talker, c, ip) {
-    OPTIONAL MATCH (querier)-[q:QUERIED]->(domain:Domain)-[:RESOLVED_TO]->(ip)
-    WHERE ((querier:Process AND querier.hostId = talker.hostId) OR (querier:Host AND querier.id = talker.hostId))
-      AND q.ts - c.ts >= -$windowMs AND q.ts - c.ts - $skewMs <= 0
+  // (Between shortly before the first connection and the last; one query per name is enough.)
+  CALL (talker, c, lastTs, ip) {
+    MATCH (domain:Domain)-[:RESOLVED_TO]->(ip)
+    WHERE EXISTS {
+      MATCH (querier)-[q:QUERIED]->(domain)
+      WHERE ((querier:Process AND querier.hostId = talker.hostId) OR (querier:Host AND querier.id = talker.hostId))
+        AND q.ts - c.ts >= -$windowMs AND q.ts - lastTs - $skewMs <= 0
+    }
     RETURN collect(DISTINCT domain.name) AS resolvedNames
   }
-  WITH c, ip, talker, [n IN [c.dstHostname] + resolvedNames WHERE n IS NOT NULL AND n <> ''] AS names
+  WITH c, ip, talker, [n IN [named] + resolvedNames WHERE n IS NOT NULL AND n <> ''] AS names
   WHERE NOT ip.address IN $approvedHosts
     AND NOT any(name IN names WHERE any(suffix IN $approvedHosts WHERE name = suffix OR name ENDS WITH '.' + suffix))
   RETURN collect(DISTINCT {uid: talker.uid, ip: ip.address, hostname: coalesce(head(names), ''), port: c.dstPort, ts: c.ts, source: c.source}) AS unapprovedConnections
