@@ -27,14 +27,27 @@ const { values } = parseArgs({
     detect: { type: 'boolean', default: false },
     // Time between two events of the implant: 100 ms keeps 50,000 of them inside AN0862's 90-minute window.
     'interval-ms': { type: 'string', default: '1000' },
+    os: { type: 'string', default: 'windows' },
   },
 });
 const batches = Number(values.batches);
 const batchSize = Number(values.batch);
 
-const host = { id: 'beacon-bench', name: 'beacon-bench', os: 'windows' as const };
-const installer = { uid: 'beacon-bench|{installer}', pid: 4000, image: 'C:\\Windows\\System32\\msiexec.exe' };
-const actor = { uid: 'beacon-bench|{implant}', pid: 4242, image: 'C:\\Program Files\\Vendor\\update.exe' };
+/**
+ * Where the implant lives on each platform, the installer that put it there (each chain's defaults),
+ * and what starts it: on Linux and macOS a run under the installer is part of the install, not a first run.
+ */
+const platforms = {
+  windows: { installer: 'C:\\Windows\\System32\\msiexec.exe', commandLine: 'msiexec.exe /i vendor.msi /qn', implant: 'C:\\Program Files\\Vendor\\update.exe', log: 'C:\\ProgramData\\Vendor\\update.log', module: 'C:\\Windows\\System32\\winhttp.dll', starter: undefined },
+  linux: { installer: '/usr/bin/dpkg', commandLine: 'dpkg -i vendor-agent.deb', implant: '/usr/bin/vendor-agent', log: '/var/log/vendor-agent.log', module: '/usr/lib/x86_64-linux-gnu/libcurl.so.4', starter: '/usr/lib/systemd/systemd' },
+  macos: { installer: '/usr/sbin/installer', commandLine: 'installer -pkg Vendor.pkg -target /', implant: '/Applications/Vendor.app/Contents/MacOS/Vendor', log: '/Library/Logs/Vendor.log', module: '/usr/lib/libcurl.4.dylib', starter: '/sbin/launchd' },
+} as const;
+const os = values.os as keyof typeof platforms;
+if (!(os in platforms)) throw new Error(`--os: expected windows, linux or macos, got "${values.os}"`);
+const paths = platforms[os];
+const host = { id: 'beacon-bench', name: 'beacon-bench', os };
+const installer = { uid: 'beacon-bench|{installer}', pid: 4000, image: paths.installer };
+const actor = { uid: 'beacon-bench|{implant}', pid: 4242, image: paths.implant };
 const t0 = Date.parse('2024-05-01T00:00:00Z');
 
 /** The n-th event of the implant: four kinds in turn, each always between the same two nodes. */
@@ -43,8 +56,8 @@ function repeatedEvent(n: number): NormalizedEvent {
   switch (n % 4) {
     case 0: return { ...base, kind: 'dns.query', actor, query: 'cdn.beacon.example', answers: ['203.0.113.7'] };
     case 1: return { ...base, kind: 'network.connect', actor, direction: 'outbound', protocol: 'tcp', dstIp: '203.0.113.7', dstPort: 443 };
-    case 2: return { ...base, kind: 'file', op: 'modify', actor, path: 'C:\\ProgramData\\Vendor\\update.log' };
-    default: return { ...base, kind: 'module.load', actor, path: 'C:\\Windows\\System32\\winhttp.dll' };
+    case 2: return { ...base, kind: 'file', op: 'modify', actor, path: paths.log };
+    default: return { ...base, kind: 'module.load', actor, path: paths.module };
   }
 }
 const batchOf = (index: number) => Array.from({ length: batchSize }, (_, i) => repeatedEvent(index * batchSize + i));
@@ -53,9 +66,9 @@ const batchOf = (index: number) => Array.from({ length: batchSize }, (_, i) => r
 function installedImplant(): NormalizedEvent[] {
   const base = (id: string, ts: number) => ({ v: 1 as const, id, ts, host, source: { format: 'bench', recordId: id } });
   return [
-    { ...base('install-start', t0 - 60_000), kind: 'process.start', process: { ...installer, commandLine: 'msiexec.exe /i vendor.msi /qn' } },
+    { ...base('install-start', t0 - 60_000), kind: 'process.start', process: { ...installer, commandLine: paths.commandLine } },
     { ...base('install-write', t0 - 30_000), kind: 'file', op: 'create', actor: installer, path: actor.image, hashes: { sha256: 'b'.repeat(64) } },
-    { ...base('implant-start', t0 - 10_000), kind: 'process.start', process: { ...actor, commandLine: `"${actor.image}"`, hashes: { sha256: 'b'.repeat(64) } }, parent: installer },
+    { ...base('implant-start', t0 - 10_000), kind: 'process.start', process: { ...actor, commandLine: `"${actor.image}"`, hashes: { sha256: 'b'.repeat(64) } }, parent: paths.starter ? { uid: 'beacon-bench|{starter}', pid: 1, image: paths.starter } : installer },
   ];
 }
 
