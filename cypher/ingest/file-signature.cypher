@@ -4,7 +4,7 @@ UNWIND $batch.rows AS r
 MATCH (f:File {uid: r.fileUid})
 MERGE (s:Signer {key: r.signerKey})
   ON CREATE SET s.name = r.signer, s.teamId = r.teamId
-// One VERIFIED per event, found again by its id (src/graph/writeEvents.ts: the actor's lock, then the index).
+// One VERIFIED per event, found again by its id (src/graph/writeEvents.ts: a lock, then the index).
 SET f.uid = f.uid
 WITH *
 OPTIONAL MATCH ()-[seen:VERIFIED {eventId: r.eventId}]->() USING INDEX SEEK seen:VERIFIED(eventId)

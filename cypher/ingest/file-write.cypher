@@ -2,7 +2,7 @@
 UNWIND $batch.rows AS r
 MATCH (p:Process {uid: r.actorUid})
 MATCH (f:File {uid: r.fileUid})
-// One WROTE per event, found again by its id (src/graph/writeEvents.ts: the actor's lock, then the index).
+// One WROTE per event, found again by its id (src/graph/writeEvents.ts: a lock, then the index).
 SET p.uid = p.uid
 WITH *
 OPTIONAL MATCH ()-[seen:WROTE {eventId: r.eventId}]->() USING INDEX SEEK seen:WROTE(eventId)

@@ -15,8 +15,8 @@ CALL (r, known) {
   RETURN placeholder AS host
 }
 MATCH (d:Domain {name: r.query})
-// One QUERIED per event, found again by its id (src/graph/writeEvents.ts: the actor's lock, then the index).
-SET host.id = host.id
+// One QUERIED per event, found again by its id (src/graph/writeEvents.ts: a lock, then the index).
+SET d.name = d.name
 WITH *
 OPTIONAL MATCH ()-[seen:QUERIED {eventId: r.eventId}]->() USING INDEX SEEK seen:QUERIED(eventId)
 WITH * WHERE seen IS NULL

@@ -2,8 +2,8 @@
 UNWIND $batch.rows AS r
 MATCH (h:Host {id: r.hostId})
 MATCH (f:File {uid: r.fileUid})
-// One DELETED per event, found again by its id (src/graph/writeEvents.ts: the actor's lock, then the index).
-SET h.id = h.id
+// One DELETED per event, found again by its id (src/graph/writeEvents.ts: a lock, then the index).
+SET f.uid = f.uid
 WITH *
 OPTIONAL MATCH ()-[seen:DELETED {eventId: r.eventId}]->() USING INDEX SEEK seen:DELETED(eventId)
 WITH * WHERE seen IS NULL

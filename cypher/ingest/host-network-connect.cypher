@@ -16,8 +16,8 @@ CALL (r, known) {
   RETURN placeholder AS host
 }
 MATCH (ip:IP {address: r.dstIp})
-// One CONNECTED per event, found again by its id (src/graph/writeEvents.ts: the actor's lock, then the index).
-SET host.id = host.id
+// One CONNECTED per event, found again by its id (src/graph/writeEvents.ts: a lock, then the index).
+SET ip.address = ip.address
 WITH *
 OPTIONAL MATCH ()-[seen:CONNECTED {eventId: r.eventId}]->() USING INDEX SEEK seen:CONNECTED(eventId)
 WITH * WHERE seen IS NULL

@@ -2,7 +2,7 @@
 UNWIND $batch.rows AS r
 MATCH (p:Process {uid: r.actorUid})
 MATCH (m:File {uid: r.fileUid})
-// One LOADED per event, found again by its id (src/graph/writeEvents.ts: the actor's lock, then the index).
+// One LOADED per event, found again by its id (src/graph/writeEvents.ts: a lock, then the index).
 SET p.uid = p.uid
 WITH *
 OPTIONAL MATCH ()-[seen:LOADED {eventId: r.eventId}]->() USING INDEX SEEK seen:LOADED(eventId)

@@ -112,6 +112,8 @@ export function planWrites(events: NormalizedEvent[]): WritePlan {
   plan.loadSignatures = loadSignatureStates(plan.moduleLoads);
   plan.instanceLinks = inContentOrder(plan.processStarts.filter((r) => r.sha256).map((r) => ({ uid: r.uid, sha256: r.sha256 })), 'uid');
   const nodeRows = nodes.rows();
+  // After the nodes: a placeholder's or a content's facts are the first reported, in event order.
+  inLockOrder(plan);
   return { ...plan, ...nodeRows, contentLinks: inContentOrder(nodeRows.contentLinks, 'fileUid') };
 }
 
@@ -119,6 +121,17 @@ export function planWrites(events: NormalizedEvent[]): WritePlan {
 function uniqueById(events: NormalizedEvent[]): NormalizedEvent[] {
   const seen = new Set<string>();
   return events.filter((e) => !seen.has(e.id) && seen.add(e.id));
+}
+
+/**
+ * Per-event rows by the node their statement locks before looking the event up (src/graph/
+ * writeEvents.ts), so that concurrent batches (a replay beside new telemetry) lock in one order.
+ */
+function inLockOrder(plan: WritePlan): void {
+  for (const key of ['fileWrites', 'fileDeletes', 'moduleLoads', 'connections', 'dnsQueries'] as const) plan[key] = sortedBy(plan[key], (r) => r.actorUid as string);
+  for (const key of ['hostFileWrites', 'hostFileDeletes', 'fileSignatures'] as const) plan[key] = sortedBy(plan[key], (r) => r.fileUid as string);
+  plan.hostConnections = sortedBy(plan.hostConnections, (r) => r.dstIp as string);
+  plan.hostDnsQueries = sortedBy(plan.hostDnsQueries, (r) => r.query as string);
 }
 
 /**

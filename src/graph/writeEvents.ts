@@ -14,13 +14,16 @@ import { StageClock } from '../stageClock.js';
  * the two workers waited for each other: docs/benchmarks.md, run s4).
  *
  * A per-event relationship (WROTE, LOADED, CONNECTED, QUERIED, DELETED, VERIFIED) is written once
- * per event id: its statement locks the acting node (setting its key to itself), looks the id up
- * in the type's eventId index (migration 019; `USING INDEX SEEK`, so no statistics can turn it into
- * a walk of the pair's earlier relationships, which grew with every beacon), and creates it only
- * when absent. The lock comes first so that a concurrent transaction holding the same event (a
- * replay racing its original, a stalled job run twice) commits before this one looks, and is seen.
- * A batch holds each event once (planWrites), since the lookups of one statement all run before
- * its creations.
+ * per event id: its statement locks a node the event itself decides (setting its key to itself),
+ * looks the id up in the type's eventId index (migration 019; `USING INDEX SEEK`, so no statistics
+ * can turn it into a walk of the pair's earlier relationships, which grew with every beacon), and
+ * creates it only when absent. The lock comes first so that a concurrent transaction holding the
+ * same event (a replay racing its original, a stalled job run twice) commits before this one
+ * looks, and is seen. The locked node is the acting process; for a change without a process, the
+ * file; for traffic without a process, the destination: its host is attributed by address at
+ * write time, which two writers could do differently (and Host nodes are never written, hosts.cypher).
+ * planWrites orders these rows by that node, so two batches take the locks in one order, and
+ * holds each event once, since the lookups of one statement all run before its creations.
  */
 const steps: Array<[keyof WritePlan, string]> = [
   ['hosts', 'ingest/hosts'],

@@ -14,7 +14,9 @@ interface OpenBatch {
  * (`tail -F sysmon.json | provhunt ingest -`, a slow HTTP upload) would hold a quiet host's last
  * events, and the chain they complete, until more arrive.
  *
- * The linger clock runs while the reader waits for input, not while it waits for room in the queue.
+ * The linger clock starts at a batch's first event (a maximum age, so a steady trickle is sent too)
+ * and is held while the queue is full: while the reader waits for room, or a batch already closed
+ * waits to be queued. Memory stays within one open batch per partition plus the batch being sent.
  *
  * Sends run one at a time, in the order batches were closed, so a host's events reach the queue in
  * input order whichever of size, end or linger closed their batch. A batch is closed synchronously
@@ -26,6 +28,8 @@ export class PendingBatches {
   private lingerFailure?: Error;
   /** The reader is waiting for full batches to be queued (backpressure), not for input. */
   private readerBlocked = 0;
+  /** Batches closed and not yet queued: while one waits for room, no other batch is cut by time. */
+  private unsent = 0;
 
   constructor(
     private readonly send: SendBatch,
@@ -62,11 +66,6 @@ export class PendingBatches {
     if (this.lingerFailure) throw this.lingerFailure;
   }
 
-  /** Stops the linger timers of batches that will not be sent (the input failed and so did the flush). */
-  discardTimers(): void {
-    for (const batch of this.open.values()) clearTimeout(batch.lingerTimer);
-  }
-
   private batchOf(partition: number, line: number): OpenBatch {
     let batch = this.open.get(partition);
     if (!batch) {
@@ -83,9 +82,10 @@ export class PendingBatches {
 
   private lingerExpired(partition: number, batch: OpenBatch): void {
     if (this.open.get(partition) !== batch) return;
-    // A reader held up by a full queue is not an idle input: cutting the other partitions' batches
-    // then would only queue many small ones. It is looked at again a period later.
-    if (this.readerBlocked > 0) return this.armLinger(partition, batch);
+    // A reader held up by a full queue is not an idle input, and a send still waiting for room means
+    // the queue is full: cutting batches then would only pile up small ones in memory (the reader
+    // keeps reading a slow stream) and queue them all at once later. Looked at again a period later.
+    if (this.readerBlocked > 0 || this.unsent > 0) return this.armLinger(partition, batch);
     this.close(partition).catch((err: Error) => {
       this.lingerFailure ??= err;
       this.onLingerFailure(err);
@@ -98,7 +98,8 @@ export class PendingBatches {
     if (!batch) return this.sending;
     this.open.delete(partition);
     clearTimeout(batch.lingerTimer);
-    const sent = this.sending.then(() => this.send(batch.events, batch.firstLine));
+    this.unsent++;
+    const sent = this.sending.then(() => this.send(batch.events, batch.firstLine)).finally(() => this.unsent--);
     // The chain continues past a failed send (its error reaches whoever awaits `sent`).
     this.sending = sent.catch(() => undefined);
     return sent;

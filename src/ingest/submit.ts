@@ -48,8 +48,8 @@ export function emptyCounts(): SubmitCounts {
 
 /**
  * Streams one input through its adapter onto the ingest queue in batches. Memory stays bounded by
- * one pending batch per host partition (partitions x batch size) whatever the input size, and a
- * partial batch waits at most `lingerMs` (src/ingest/pendingBatches.ts); every
+ * one open batch per host partition plus the one being queued, whatever the input size, and a
+ * live input's partial batch is queued once `lingerMs` old (src/ingest/pendingBatches.ts); every
  * record ends up accepted, skipped (with a reason) or rejected (reported with file, line and field).
  */
 export async function submitInput(file: string, opts: SubmitOptions, counts: SubmitCounts = emptyCounts()): Promise<SubmitCounts> {
@@ -88,7 +88,7 @@ export async function submitStream(input: Readable, file: string, opts: SubmitOp
   } catch (err) {
     // Accepted means queued: the partial batches go out before the error does (a broken gzip
     // stream, a body over its limit), so what a client was told was accepted is in the queue.
-    await batches.flushAll().catch(() => batches.discardTimers());
+    await batches.flushAll().catch(() => undefined);
     throw err;
   }
   await batches.flushAll();

@@ -137,6 +137,31 @@ describe('repeated events between the same two nodes', () => {
     expect(evidence.filter((e) => e.role === 'unsigned-module')).toEqual([expect.objectContaining({ ts: t0 + 3000 })]);
   });
 
+  it('stores a process-less event once when two writers attribute it to different hosts (the lock is the destination\'s)', async () => {
+    const sensorHost = { id: 'ip:10.9.9.9', name: '10.9.9.9', os: 'unknown' as const };
+    const ts = t0 + 5_000_000;
+    const lookup = (id: string): NormalizedEvent => ({ v: 1, id, ts, host: sensorHost, source: source(id), kind: 'dns.query', query: 'updates.example.org', answers: ['192.0.2.44'], hostByIp: '10.9.9.9' });
+    await writeEvents(driver, [lookup('zeek-dns-0')]); // the domain and the placeholder host exist
+    const plan = planWrites([lookup('zeek-dns-1')]);
+    const open = async () => {
+      const session = driver.session();
+      const tx = session.beginTransaction();
+      const written = tx.run(cypher('ingest/host-dns-query'), { batch: { rows: plan.hostDnsQueries.map(withIntegers) } });
+      return { written, commit: async () => (await tx.commit(), await session.close()) };
+    };
+    const first = await open(); // nothing knows 10.9.9.9 yet: the placeholder host
+    await first.written;
+    // Meanwhile an endpoint reports that it had 10.9.9.9 then: the next writer attributes to it.
+    await writeEvents(driver, [{ v: 1, id: 'real-info', ts, host: { id: 'real-host', name: 'real-host', os: 'linux' }, source: source('real-info'), kind: 'host.info', ips: ['10.9.9.9'] } as NormalizedEvent]);
+    const second = await open();
+    expect(await blockedTransactionSeen(driver)).toBe(true);
+    await first.commit();
+    await second.written;
+    await second.commit();
+    const { records } = await driver.executeQuery("MATCH (h:Host)-[q:QUERIED {eventId: 'zeek-dns-1'}]->() RETURN h.id AS host");
+    expect(records.map((r) => r.get('host'))).toEqual(['ip:10.9.9.9']);
+  });
+
   it('stores an event once when two transactions write it at the same moment (the second waits for the actor)', async () => {
     const plan = planWrites(beacon(90_000));
     const open = async () => {

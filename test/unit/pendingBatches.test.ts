@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PendingBatches } from '../../src/ingest/pendingBatches.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
 
@@ -82,6 +82,28 @@ describe('PendingBatches', () => {
     await batches.addRecord(record(1, 'p2'), 3); // partition 1 was not cut: it fills now
     expect(out.sent.map((b) => b.ids)).toEqual([['f1', 'f2'], ['p1', 'p2']]);
     await batches.flushAll();
+  });
+
+  it('cuts no more batches by time while one already cut waits for room, however slowly the input trickles', async () => {
+    vi.useFakeTimers();
+    try {
+      const out = recorder();
+      const batches = new PendingBatches(out.send, 1000, 30);
+      out.holdSends();
+      await batches.addRecord(record(0, 'a'), 1);
+      await vi.advanceTimersByTimeAsync(40); // partition 0 is cut and its send waits (the queue is full)
+      await batches.addRecord(record(1, 'b'), 2);
+      await batches.addRecord(record(2, 'c'), 3);
+      await vi.advanceTimersByTimeAsync(100); // a trickle: the reader is not blocked, the queue has no room
+      out.releaseSends();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(out.sent.map((b) => b.ids)).toEqual([['a']]);
+      await vi.advanceTimersByTimeAsync(40); // room again: the held batches go at their next period
+      expect(out.sent.map((b) => b.ids)).toEqual([['a'], ['b'], ['c']]);
+      await batches.flushAll();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reports a linger send that failed while the input was idle, and refuses more records', async () => {

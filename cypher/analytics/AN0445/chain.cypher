@@ -136,10 +136,14 @@ CALL (c, members, refHosts) {
   // connection thousands of times, and a lookup and checks for each grew with the square of them.
   WITH c, talker, ip, coalesce(e.dstHostname, '') AS named, e ORDER BY e.ts ASC
   WITH c, talker, ip, named, collect(e)[0] AS e
-  WITH c, talker, e, ip, CASE WHEN named <> '' THEN named ELSE coalesce(COLLECT {
+  // Without a name on the connection, every name the talker resolved to this address, each judged
+  // (one approved name must not vouch for another that shares the address, e.g. on a CDN).
+  WITH c, talker, e, ip, CASE WHEN named <> '' THEN [named] ELSE COLLECT {
     MATCH (dn:Domain)-[:RESOLVED_TO]->(ip) WHERE talker IS NOT NULL AND EXISTS { (talker)-[:QUERIED]->(dn) }
-    RETURN dn.name ORDER BY dn.name
-  }[0], '') END AS hostname
+    RETURN DISTINCT dn.name
+  } END AS names
+  UNWIND CASE WHEN size(names) = 0 THEN [''] ELSE names END AS hostname
+  WITH c, talker, e, ip, hostname
   WHERE NOT any(prefix IN $internalNetworks WHERE ip.address STARTS WITH prefix)
     AND NOT ip.address IN $approvedHosts
     AND NOT any(suffix IN $approvedHosts WHERE hostname = suffix OR hostname ENDS WITH '.' + suffix)
@@ -171,9 +175,10 @@ CALL (c, members) {
     coalesce(l.signatureStatus = 'valid' OR (l.signatureStatus IS NULL AND l.signed = true), false) AS valid
   WITH p, l, mod, known, risky, valid, coalesce(valid AND l.signer IN $approvedSigners, false) AS approved
   WHERE NOT approved AND (known OR risky)
-  // One entry per loader and module, from its first such load, before the fleet prevalence read.
+  // One entry per loader, module, content and signature, from its first such load, before the fleet
+  // prevalence read (a module replaced by another build, or re-signed, is judged again).
   WITH p, mod, l, valid ORDER BY l.ts ASC
-  WITH p, mod, collect({load: l, valid: valid})[0] AS first
+  WITH p, mod, l.sha256 AS content, valid, l.signer AS signer, collect({load: l, valid: valid})[0] AS first
   WITH p, mod, first.load AS l, first.valid AS valid
   CALL (p, l, valid) {
     OPTIONAL MATCH (loaded:Binary {sha256: l.sha256})<-[:HAS_CONTENT]-(:File)<-[ol:LOADED]-(o:Process)

@@ -130,17 +130,16 @@ CALL (firstRun, w) {
   // One entry per talker, address and name, from its first connection: a beacon repeats the same
   // connection thousands of times, and a name lookup for each made every batch slower than the last.
   WITH talker, ip, coalesce(c.dstHostname, '') AS named, c ORDER BY c.ts ASC
-  WITH talker, ip, named, collect(c) AS repeats
-  WITH talker, ip, named, repeats[0] AS c, repeats[-1].ts AS lastTs
+  WITH talker, ip, named, collect(c)[0] AS c
   // Names the host resolved to this address shortly before: on macOS the resolver is
   // mDNSResponder or a network sensor, rarely the talker itself.
-  // (Between shortly before the first connection and the last; one query per name is enough.)
-  CALL (talker, c, lastTs, ip) {
+  // (Before the first connection: a name resolved later cannot vouch for it; one query per name is enough.)
+  CALL (talker, c, ip) {
     MATCH (domain:Domain)-[:RESOLVED_TO]->(ip)
     WHERE EXISTS {
       MATCH (querier)-[q:QUERIED]->(domain)
       WHERE ((querier:Process AND querier.hostId = talker.hostId) OR (querier:Host AND querier.id = talker.hostId))
-        AND q.ts - c.ts >= -$windowMs AND q.ts - lastTs - $skewMs <= 0
+        AND q.ts - c.ts >= -$windowMs AND q.ts - c.ts - $skewMs <= 0
     }
     RETURN collect(DISTINCT domain.name) AS resolvedNames
   }

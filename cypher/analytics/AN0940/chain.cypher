@@ -115,9 +115,10 @@ CALL (c, members) {
     AND NOT (p)-[:EXECUTED]->(mod)
   WITH p, l, mod, coalesce(l.signatureStatus = 'valid' OR (l.signatureStatus IS NULL AND l.signed = true), false) AS valid
   WITH p, l, mod, valid, coalesce(valid AND l.signer IN $approvedSigners, false) AS approved
-  // One entry per loader and module, from its first such load, before the fleet prevalence read.
+  // One entry per loader, module, content and signature, from its first such load, before the fleet
+  // prevalence read (a module replaced by another build, or re-signed, is judged again).
   WITH p, mod, l, valid, approved WHERE NOT approved ORDER BY l.ts ASC
-  WITH p, mod, collect({load: l, valid: valid})[0] AS first
+  WITH p, mod, l.sha256 AS content, valid, l.signer AS signer, collect({load: l, valid: valid})[0] AS first
   WITH p, mod, first.load AS l, first.valid AS valid, false AS approved
   CALL (p, l, valid, approved) {
     OPTIONAL MATCH (loaded:Binary {sha256: l.sha256})<-[:HAS_CONTENT]-(:File)<-[ol:LOADED]-(o:Process)

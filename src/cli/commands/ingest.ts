@@ -26,11 +26,11 @@ export function registerIngest(program: Command): void {
     .option('--rejects <file>', 'where to write the rejects report (default: provhunt-rejects-<time>.ndjson)')
     .option('--batch-size <n>', 'events per queued batch')
     .option('--partitions <n>', 'host partitions, 1-64: each batch holds one partition\'s hosts, so workers mostly write different hosts (default PROVHUNT_BATCH_PARTITIONS, 4)')
-    .option('--linger-ms <ms>', 'queue a partial batch after it has waited this long for more events, so a live stream (tail -F ... | provhunt ingest -) reaches the graph while it runs; 0 waits for a full batch (default PROVHUNT_BATCH_LINGER_MS, 1000)')
+    .option('--linger-ms <ms>', 'queue a partial batch of standard input once it is this old, so a live stream (tail -F ... | provhunt ingest -) reaches the graph while it runs; 0 waits for a full batch (default PROVHUNT_BATCH_LINGER_MS, 1000)')
     .action(async (paths: string[], opts: IngestOptions) => {
       const config = loadConfig();
       if (opts.partitions !== undefined && !/^([1-9]|[1-5]\d|6[0-4])$/.test(opts.partitions)) throw new Error(`--partitions: expected a whole number from 1 to 64, got "${opts.partitions}"`);
-      if (opts.lingerMs !== undefined && !/^\d{1,6}$/.test(opts.lingerMs)) throw new Error(`--linger-ms: expected a whole number of milliseconds from 0 to 999999, got "${opts.lingerMs}"`);
+      if (opts.lingerMs !== undefined && !(/^\d{1,6}$/.test(opts.lingerMs) && Number(opts.lingerMs) <= 600_000)) throw new Error(`--linger-ms: expected a whole number of milliseconds from 0 to 600000, got "${opts.lingerMs}"`);
       const connections = resolveConnections(config);
       const rejectsFile = opts.rejects ?? `provhunt-rejects-${new Date().toISOString().replace(/[:.]/g, '-')}.ndjson`;
       const rejects = new RejectsReport(rejectsFile);
