@@ -49,6 +49,14 @@ async function dbHitsOf(driver: Driver, text: string, params: Record<string, unk
   }
 }
 
+/** A worker's transaction after one write statement, left uncommitted. */
+function statementHeldOpen(driver: Driver, statement: string, rows: WritePlan[keyof WritePlan]) {
+  const session = driver.session();
+  const tx = session.beginTransaction();
+  const written = tx.run(cypher(statement), { batch: { rows: rows.map(withIntegers) } });
+  return { written, commit: async () => (await tx.commit(), await session.close()) };
+}
+
 /** Database hits of one per-event write statement for a batch. */
 const statementDbHits = (driver: Driver, statement: string, rows: WritePlan[keyof WritePlan]) => dbHitsOf(driver, cypher(statement), { batch: { rows: rows.map(withIntegers) } });
 
@@ -143,12 +151,7 @@ describe('repeated events between the same two nodes', () => {
     const lookup = (id: string): NormalizedEvent => ({ v: 1, id, ts, host: sensorHost, source: source(id), kind: 'dns.query', query: 'updates.example.org', answers: ['192.0.2.44'], hostByIp: '10.9.9.9' });
     await writeEvents(driver, [lookup('zeek-dns-0')]); // the domain and the placeholder host exist
     const plan = planWrites([lookup('zeek-dns-1')]);
-    const open = async () => {
-      const session = driver.session();
-      const tx = session.beginTransaction();
-      const written = tx.run(cypher('ingest/host-dns-query'), { batch: { rows: plan.hostDnsQueries.map(withIntegers) } });
-      return { written, commit: async () => (await tx.commit(), await session.close()) };
-    };
+    const open = () => statementHeldOpen(driver, 'ingest/host-dns-query', plan.hostDnsQueries);
     const first = await open(); // nothing knows 10.9.9.9 yet: the placeholder host
     await first.written;
     // Meanwhile an endpoint reports that it had 10.9.9.9 then: the next writer attributes to it.
@@ -164,12 +167,7 @@ describe('repeated events between the same two nodes', () => {
 
   it('stores an event once when two transactions write it at the same moment (the second waits for the actor)', async () => {
     const plan = planWrites(beacon(90_000));
-    const open = async () => {
-      const session = driver.session();
-      const tx = session.beginTransaction();
-      const written = tx.run(cypher('ingest/dns-query'), { batch: { rows: plan.dnsQueries.map(withIntegers) } });
-      return { written, commit: async () => (await tx.commit(), await session.close()) };
-    };
+    const open = () => statementHeldOpen(driver, 'ingest/dns-query', plan.dnsQueries);
     await writeEvents(driver, [{ ...beacon(90_000)[0]!, id: 'dns-setup' }]); // the domain and process exist
     const first = await open();
     await first.written;
