@@ -10,7 +10,7 @@ interface OpenBatch {
 
 /**
  * The batches one input is filling, one per host partition. A batch is sent when it is full, when
- * the input ends, or when it has waited `lingerMs` for more events: without that, a live stream
+ * the input ends, or when its first event is `lingerMs` old: without that, a live stream
  * (`tail -F sysmon.json | provhunt ingest -`, a slow HTTP upload) would hold a quiet host's last
  * events, and the chain they complete, until more arrive.
  *
