@@ -43,10 +43,10 @@ export class SubmissionStore {
     let completed = 0;
     let failed = 0;
     for (const jobId of jobIds) {
-      const job = await this.queue.getJob(jobId);
-      // Completed jobs are trimmed from Redis after an hour; failed ones are kept for a week.
-      const state = job ? await job.getState() : 'completed';
-      if (state === 'completed') completed++;
+      // The state alone (a status request must not read every batch of the upload back whole).
+      // Completed jobs are trimmed from Redis after an hour ('unknown' then); failed ones are kept for a week.
+      const state = await this.queue.getJobState(jobId);
+      if (state === 'completed' || state === 'unknown') completed++;
       else if (state === 'failed') failed++;
     }
     const pending = jobIds.length - completed - failed;
