@@ -31,7 +31,7 @@ import { buildFleetGraph, createBuildKeys, graphCounts, type BuildReport } from 
 import { profileStatements } from './apiProfile.js';
 import { closedLoop, type LatencyStats, type Request, type Target } from './apiLoad.js';
 import { cypherPerRequest, queryKinds, readSamples } from './apiQueries.js';
-import { benchStack, exitOf, machineLine, rssSampler, spawnNode } from './support.js';
+import { benchStack, exitOf, machineLine, processCpuMs as processCpuMsOf, rssSampler, spawnNode } from './support.js';
 
 const { values } = parseArgs({
   options: {
@@ -247,12 +247,9 @@ function cpuSnapshot(pids: { api: number; neo4j?: number }): Record<string, numb
   };
 }
 
-/** utime + stime from /proc/<pid>/stat, in ms (clock ticks are 10 ms on Linux). */
 function processCpuMs(pid: number): number {
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return processCpuMsOf(pid);
   } catch {
     return NaN;
   }

@@ -25,7 +25,7 @@ import { INGEST_QUEUE, ingestQueue, redisConnection } from '../src/queue/queues.
 import { generateTelemetry } from './generateTelemetry.js';
 import { detectionQueryPlans, startQueryCollection } from './queryCollection.js';
 import { lockWaitSampler } from './lockWaits.js';
-import { benchStack, exitOf, machineLine, percentile, rssSampler, spawnNode } from './support.js';
+import { benchStack, exitOf, jvmThreadCpuSampler, machineLine, percentile, rssSampler, spawnNode } from './support.js';
 
 const { values } = parseArgs({
   options: {
@@ -83,16 +83,27 @@ interface Server {
  * statistics left by a million deleted events the pipeline measured 2.0k events/s where a fresh
  * server gave it 4.9k (2026-11-27, 1M events).
  */
-async function onFreshServer<T extends object>(measure: (server: Server) => Promise<T>): Promise<T & { neo4jPeakMb?: number }> {
+async function onFreshServer<T extends object>(measure: (server: Server) => Promise<T>): Promise<T & { serverCpuSeconds: { neo4j?: number; neo4jByThread?: Record<string, number>; redis?: number }; neo4jPeakMb?: number }> {
   const stack = await benchStack({ heap: values.heap!, pageCacheMb: Number(values.pagecache) });
   const driver = createDriver(stack.connections.neo4j);
   const neo4jMemory = stack.neo4jPid ? rssSampler(stack.neo4jPid) : undefined;
+  const redisSampler = stack.redisPid ? rssSampler(stack.redisPid) : undefined;
   try {
     await migrate(driver);
+    // CPU seconds of the servers during the measurement alone (not their start and migrations).
+    const [neo4jCpu0, redisCpu0] = [neo4jMemory?.cpuSeconds(), redisSampler?.cpuSeconds()];
+    const neo4jThreads = stack.neo4jPid ? jvmThreadCpuSampler(stack.neo4jPid) : undefined;
     const measured = await measure({ stack, driver });
-    return { ...measured, neo4jPeakMb: neo4jMemory?.peakMb() };
+    const serverCpuSeconds = {
+      neo4j: neo4jCpu0 === undefined ? undefined : +(neo4jMemory!.cpuSeconds() - neo4jCpu0).toFixed(1),
+      neo4jByThread: neo4jThreads?.secondsByKind(),
+      redis: redisCpu0 === undefined ? undefined : +(redisSampler!.cpuSeconds() - redisCpu0).toFixed(1),
+    };
+    neo4jThreads?.stop();
+    return { ...measured, serverCpuSeconds, neo4jPeakMb: neo4jMemory?.peakMb() };
   } finally {
     neo4jMemory?.stop();
+    redisSampler?.stop();
     await driver.close();
     await stack.stop();
   }
@@ -101,6 +112,7 @@ async function onFreshServer<T extends object>(measure: (server: Server) => Prom
 /** Baseline: parse and write batches sequentially from this process, no queue, no analytics. */
 async function plainWriter(driver: Server['driver'], input: string) {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let batch: NormalizedEvent[] = [];
   let written = 0;
   const latencies: number[] = [];
@@ -126,6 +138,7 @@ async function plainWriter(driver: Server['driver'], input: string) {
     seconds: +seconds.toFixed(1),
     batchMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)) },
     peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    cpuSeconds: cpuSecondsSince(cpu0),
     secondsByStage: Object.fromEntries(Object.entries(clock.stagesMs).map(([stage, ms]) => [stage, +(ms / 1000).toFixed(1)])),
     writeAttempts: clock.counts.writeAttempts,
   };
@@ -186,6 +199,8 @@ async function endToEnd({ stack, driver }: Server, input: string) {
     batchQueueToDoneMs: { p50: Math.round(percentile(latencies, 50)), p95: Math.round(percentile(latencies, 95)), p99: Math.round(percentile(latencies, 99)) },
     producerPeakMb: producerMemory.peakMb(),
     workerPeakMb: workerMemory.map((m) => m.peakMb()),
+    // The workers' include their start (connections, migrations check, plan warm-up) before the first batch.
+    cpuSeconds: { producer: producerMemory.cpuSeconds(), workers: workerMemory.map((m) => m.cpuSeconds()) },
     workerSecondsByStage: stages.seconds,
     writeAttempts: stages.writeAttempts,
     // Batches whose analytic took over SLOW_ANALYTIC_MS (src/ingest/ingestProcessor.ts): the first 30, and how many in all.
@@ -218,4 +233,9 @@ async function stageTotals(redisUrl: string, prefix: string) {
   } finally {
     await queue.close();
   }
+}
+
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return +((used.user + used.system) / 1e6).toFixed(1);
 }

@@ -11,6 +11,8 @@ export interface ThrowawayStack {
   connections: Connections;
   /** The local Neo4j's process, when this started one (for memory sampling). */
   neo4jPid?: number;
+  /** The local Redis's process, when this started one. */
+  redisPid?: number;
   stop(): Promise<void>;
 }
 
@@ -40,12 +42,14 @@ export async function startThrowawayStack(opts: { name: string; heap: string; pa
       neo4j = { uri: server.url, user: 'neo4j', password };
     }
     let redisUrl = process.env.REDIS_URL;
+    let redisPid: number | undefined;
     if (!redisUrl) {
       const redis = await startLocalRedis({ dataDir: path.join(dir, 'redis'), port: await freePort(), persistent: false });
       started.push(redis);
       redisUrl = redis.url;
+      redisPid = redis.pid;
     }
-    return { connections: { neo4j, redis: { url: redisUrl } }, neo4jPid, stop };
+    return { connections: { neo4j, redis: { url: redisUrl } }, neo4jPid, redisPid, stop };
   } catch (err) {
     await stop();
     throw err;
