@@ -144,7 +144,10 @@ function inPackageOrder(rows: Row[]): Row[] {
 
 /** Rows by a string key; the sort is stable, so rows with one key keep their order. */
 function sortedBy(rows: Row[], key: (r: Row) => string): Row[] {
-  return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  // Each key built once (a composite key is a new string; a comparison would build two).
+  const keyed = rows.map((row) => ({ row, key: key(row) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.row);
 }
 
 /**

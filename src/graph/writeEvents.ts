@@ -66,13 +66,43 @@ export async function writeEvents(driver: Driver, events: NormalizedEvent[], dat
       clock.count('writeAttempts');
       for (const [key, statement] of steps) {
         const rows = plan[key];
-        if (rows.length > 0) await clock.time(`write.${key}`, () => tx.run(cypher(statement), { batch: { rows: rows.map(withIntegers) } }));
+        if (rows.length === 0) continue;
+        const text = cypher(statement);
+        const fields = rowFieldsOf(text);
+        await clock.time(`write.${key}`, () => tx.run(text, { batch: { rows: rows.map((row) => rowFor(row, fields)) } }));
       }
     });
   } finally {
     await session.close();
   }
   return plan;
+}
+
+const fieldsByStatement = new Map<string, string[]>();
+
+/**
+ * The row fields a statement reads (`r.<field>`; every ingest statement names its row `r`). Only
+ * those travel: a per-event row also carries what other statements need (the actor's image and
+ * pid, the path), and packing, sending and unpacking it cost both the worker and Neo4j CPU.
+ */
+export function rowFieldsOf(statement: string): string[] {
+  let fields = fieldsByStatement.get(statement);
+  if (!fields) {
+    if (!/UNWIND \$batch\.rows AS r\b/.test(statement)) throw new Error('an ingest statement must read its rows as `UNWIND $batch.rows AS r`');
+    fields = [...new Set([...statement.matchAll(/\br\.([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!))];
+    fieldsByStatement.set(statement, fields);
+  }
+  return fields;
+}
+
+/** A row with only the given fields, integers as Neo4j integers (see withIntegers). */
+function rowFor(row: Record<string, unknown>, fields: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = row[field];
+    if (value !== undefined) out[field] = typeof value === 'number' && Number.isInteger(value) ? neo4j.int(value) : value;
+  }
+  return out;
 }
 
 /** The driver sends plain JS numbers as floats; our row numbers (times, pids, ports) are integers. */
