@@ -10,5 +10,6 @@ CALL (f, b) {
   MATCH (:Process)-[l:LOADED]->(f) WHERE l.sha256 = b.sha256
   WITH DISTINCT l.signatureStatus AS status, l.signed AS signed, l.signer AS signer
   MERGE (f)-[s:LOAD_SIGNATURE {state: coalesce(status, '') + '|' + coalesce(toString(signed), '') + '|' + coalesce(signer, '')}]->(b)
-    ON CREATE SET s.sha256 = b.sha256, s.status = status, s.signed = signed, s.signer = signer
+    // The key by which ingest finds the link again (migration 020), for a graph that gets 016 after it.
+    ON CREATE SET s.sha256 = b.sha256, s.status = status, s.signed = signed, s.signer = signer, s.key = f.uid + '|' + b.sha256 + '|' + s.state
 } IN TRANSACTIONS OF 10000 ROWS;
