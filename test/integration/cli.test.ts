@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/config/paths.js';
@@ -165,6 +166,23 @@ describe('the provhunt CLI against the real stack', () => {
     expect(stderr).toContain('accepted 2 events, skipped 0, rejected 0, batches 1');
     const badLinger = await runCli(['ingest', '--linger-ms', 'soon', sample], env, cwd);
     expect([badLinger.code, badLinger.stderr]).toEqual([1, expect.stringContaining('--linger-ms: expected a whole number of milliseconds from 0 to 600000, got "soon"')]);
+  });
+
+  it('ingest - gunzips a gzip stream by its first bytes, and refuses a zip archive on a stream by name', async () => {
+    const pipeIn = async (bytes: Buffer) => {
+      const child = spawn(process.execPath, [path.join(projectRoot, 'dist', 'src', 'cli', 'main.js'), 'ingest', '-'], { env: { ...process.env, ...env }, cwd });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      child.stdin.end(bytes);
+      return { code: await exited, stderr };
+    };
+    const lines = fs.readFileSync(sample, 'utf8').split('\n').slice(0, 3).join('\n');
+    const gzipped = await pipeIn(gzipSync(lines));
+    expect([gzipped.code, gzipped.stderr]).toEqual([0, expect.stringContaining('accepted 3 events, skipped 0, rejected 0')]);
+    const zipped = await pipeIn(fs.readFileSync(path.join(projectRoot, 'test', 'fixtures', 'zip', 'telemetry.zip')));
+    expect(zipped.code).not.toBe(0);
+    expect(zipped.stderr).toContain('standard input: a zip archive cannot be read from a stream; give its path instead');
   });
 
   it('says how to start a stack when none is running', async () => {
