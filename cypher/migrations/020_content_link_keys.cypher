@@ -1,9 +1,10 @@
 // A file's link to a content (HAS_CONTENT) and to a signature state its loads reported
 // (LOAD_SIGNATURE) is found again by a key in an index (cypher/ingest/links/has-content,
 // load-signatures), not by MERGE between the file and the Binary: every batch links again the
-// contents of the files it touched (a DLL every process loads), and that MERGE checked each with an
-// Expand(Into) of ~35 database hits per row (PROFILE, 100k events: 116k hits for 1,737 rows), 17%
-// of the workers' write time at 1M events (docs/benchmarks.md, run s11).
+// contents of the files it touched (a DLL every process loads), and that MERGE checked each pair
+// with an Expand(Into), twice (before and after locking): 116k database hits for 1,737 rows at 100k
+// events, 37 per row re-linking pairs a 2,000-host fleet shares; the two statements took 17% of
+// the workers' write time at 1M events (docs/benchmarks.md, runs s11 and s12).
 // Keys of the links written before; 10,000 per transaction. The same expressions as the ingest statements.
 MATCH (f:File)-[c:HAS_CONTENT]->(b:Binary) WHERE c.key IS NULL
 CALL (f, c, b) {
