@@ -12,6 +12,12 @@ export interface ParseInputOptions {
   format?: string;
   /** Host for logs that do not name their host (dpkg.log, apt history.log). */
   hostName?: string;
+  /**
+   * A live input (stdin, an upload) is told apart from as few lines as a text adapter recognizes:
+   * `tail -F dpkg.log` must not wait for five lines. A file's first lines are there at once, so it
+   * is detected from five, as ever.
+   */
+  live?: boolean;
 }
 
 const DETECTION_LINES = 5;
@@ -27,8 +33,10 @@ export async function* parseInput(input: Readable, opts: ParseInputOptions): Asy
   const head: string[] = [];
   // Only text formats need more than the first line to be told apart; a live stream (stdin) must
   // not wait for five lines before its first JSON record is parsed.
-  const detected = () => forced !== undefined || /^\s*[{[]/.test(head.find((l) => l.trim() !== '') ?? '');
-  while (!detected() && head.filter((l) => l.trim() !== '').length < DETECTION_LINES) {
+  const nonBlank = () => head.filter((l) => l.trim() !== '');
+  const detected = () =>
+    forced !== undefined || /^\s*[{[]/.test(nonBlank()[0] ?? '') || (opts.live === true && nonBlank().length > 0 && detectTextAdapter(nonBlank(), opts.fileName) !== undefined);
+  while (!detected() && nonBlank().length < DETECTION_LINES) {
     const next = await lines.next();
     if (next.done) break;
     head.push(next.value);
@@ -40,7 +48,7 @@ export async function* parseInput(input: Readable, opts: ParseInputOptions): Asy
     yield* jsonOutcomes(all, forced as SourceAdapter | undefined, { fileName: opts.fileName, hostName: opts.hostName });
     return;
   }
-  const adapter = (forced as TextAdapter | undefined) ?? detectTextAdapter(head.filter((l) => l.trim() !== ''), opts.fileName);
+  const adapter = (forced as TextAdapter | undefined) ?? detectTextAdapter(nonBlank(), opts.fileName);
   if (!adapter) {
     let lineNo = 0;
     for await (const line of all) {

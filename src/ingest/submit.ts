@@ -72,7 +72,7 @@ export async function submitStream(input: Readable, file: string, opts: SubmitOp
   const batches = new PendingBatches(send, opts.batchSize, opts.lingerMs ?? DEFAULT_LINGER_MS, (err) => input.destroy(err));
 
   try {
-    for await (const outcome of parseInput(input, { fileName: file, format: opts.format, hostName: opts.hostName })) {
+    for await (const outcome of parseInput(input, { fileName: file, format: opts.format, hostName: opts.hostName, live: (opts.lingerMs ?? DEFAULT_LINGER_MS) > 0 })) {
       counts.records++;
       if (outcome.outcome === 'rejected') {
         counts.rejected++;
