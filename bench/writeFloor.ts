@@ -2,7 +2,8 @@
 /**
  * The write floor: how many events per second Neo4j can take on this machine when an event is
  * the least it could be in a graph, one relationship with an indexed id between two nodes that
- * already exist, in batches of 5,000 with no parsing, no queue and no analytics. Whatever
+ * already exist, in batches of 5,000 with no parsing, no queue and no analytics (concurrent
+ * writers on disjoint nodes, so none waits for another's locks). Whatever
  * provhunt does per event (process, file and content nodes, several index entries, the lookups
  * that make a replay change nothing) costs more, so this bounds what any end-to-end figure on the
  * same machine can reach. Also reports Neo4j's CPU time per event, so the bound holds on another
@@ -67,18 +68,27 @@ async function measure(mode: string, statement: string, writers: number) {
     await driver.executeQuery('CALL db.awaitIndexes()');
     await driver.executeQuery('UNWIND range(0, $n - 1) AS i CREATE (:N {id: "n" + i})', { n: neo4j.int(nodeCount) });
     let sequence = 0;
-    const nextRows = () =>
-      Array.from({ length: batchSize }, () => {
+    let attempts = 0;
+    // Writer w of n uses its own share of the nodes, rows in node order: two writers never wait
+    // for each other's locks, so this measures Neo4j's work, not contention.
+    const nextRows = (writer: number, of: number) => {
+      const share = Math.floor(nodeCount / of);
+      const rows = Array.from({ length: batchSize }, () => {
         const i = sequence++;
-        // Endpoints spread over the nodes, so no pair repeats often and writers rarely meet on a node.
-        return { a: `n${(i * 7919) % nodeCount}`, b: `n${(i * 104729 + 13) % nodeCount}`, eventId: `e${i}`, ts: neo4j.int(1_700_000_000_000 + i) };
+        const node = (k: number) => `n${writer * share + (k % share)}`;
+        return { a: node(i * 7919), b: node(i * 104729 + 13), eventId: `e${i}`, ts: neo4j.int(1_700_000_000_000 + i) };
       });
-    const write = async (count: number) => {
+      return rows.sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : 0));
+    };
+    const write = async (count: number, writer = 0, of = 1) => {
       for (let k = 0; k < count; k++) {
         const session = driver.session({ defaultAccessMode: 'WRITE' });
         try {
-          const rows = nextRows();
-          await session.executeWrite((tx) => tx.run(statement, { batch: { rows } }));
+          const rows = nextRows(writer, of);
+          await session.executeWrite((tx) => {
+            attempts++;
+            return tx.run(statement, { batch: { rows } });
+          });
         } finally {
           await session.close();
         }
@@ -88,7 +98,8 @@ async function measure(mode: string, statement: string, writers: number) {
     const cpu0 = neo4jProcess?.cpuSeconds();
     const benchCpu0 = process.cpuUsage();
     const t0 = performance.now();
-    await Promise.all(Array.from({ length: writers }, (_, w) => write(Math.floor(batches / writers) + (w < batches % writers ? 1 : 0))));
+    attempts = 0;
+    await Promise.all(Array.from({ length: writers }, (_, w) => write(Math.floor(batches / writers) + (w < batches % writers ? 1 : 0), w, writers)));
     const seconds = (performance.now() - t0) / 1000;
     const rows = batches * batchSize;
     const neo4jCpu = cpu0 === undefined ? undefined : neo4jProcess!.cpuSeconds() - cpu0;
@@ -100,6 +111,7 @@ async function measure(mode: string, statement: string, writers: number) {
       writers,
       rows,
       relationshipsInGraph: Number(relationships), // warm-up included: (batches + 40) × batch
+      writeAttempts: attempts, // more than batches: the driver retried a transaction (a deadlock)
       seconds: +seconds.toFixed(1),
       eventsPerSecond: Math.round(rows / seconds),
       neo4jCpuMicrosPerEvent: neo4jCpu === undefined ? undefined : Math.round((neo4jCpu * 1e6) / rows),

@@ -6,6 +6,7 @@
  */
 import { loadConfig } from '../src/config/config.js';
 import { createDriver } from '../src/graph/driver.js';
+import { waitForMigrations } from '../src/graph/migrate.js';
 import { Redis } from 'ioredis';
 import { defaultPlanRefresh, maintainDetectionPlans } from '../src/analytics/planRefresh.js';
 import { slowAnalyticsOf } from '../src/ingest/ingestProcessor.js';
@@ -20,6 +21,13 @@ const connections = resolveConnections(config);
 // Every statement this process runs is timed for its own GET /metrics (ingest writes, detection).
 const metrics = new WorkerMetrics();
 const driver = metrics.instrument(createDriver(connections.neo4j));
+// Batches wait in Redis until the graph has this build's migrations (the API or `provhunt start` applies them).
+let waitLogged = 0;
+await waitForMigrations(driver, connections.neo4j.database, (missing) => {
+  if (Date.now() - waitLogged < 30_000) return;
+  waitLogged = Date.now();
+  log.warn({ missing }, 'waiting for migrations before taking batches (`provhunt migrate`, `provhunt api` and `provhunt start` apply them)');
+});
 const worker = startIngestWorker({
   redisUrl: connections.redis.url,
   prefix: config.queuePrefix,

@@ -5,7 +5,12 @@
 // with an Expand(Into), twice (before and after locking): 116k database hits for 1,737 rows at 100k
 // events, 37 per row re-linking pairs a 2,000-host fleet shares; the two statements took 17% of
 // the workers' write time at 1M events (docs/benchmarks.md, runs s11 and s12).
-// Keys of the links written before; 10,000 per transaction. The same expressions as the ingest statements.
+// The indexes first: the ingest statements seek them by hint (and workers wait for every
+// migration, src/graph/migrate.ts waitForMigrations).
+CREATE INDEX has_content_key IF NOT EXISTS FOR ()-[c:HAS_CONTENT]-() ON (c.key);
+CREATE INDEX load_signature_key IF NOT EXISTS FOR ()-[s:LOAD_SIGNATURE]-() ON (s.key);
+// Keys of the links written before; 10,000 per transaction. The same expressions as the ingest
+// statements (which also key a link found without one, e.g. written by an older worker meanwhile).
 MATCH (f:File)-[c:HAS_CONTENT]->(b:Binary) WHERE c.key IS NULL
 CALL (f, c, b) {
   SET c.key = f.uid + '|' + b.sha256
@@ -14,5 +19,3 @@ MATCH (f:File)-[s:LOAD_SIGNATURE]->(b:Binary) WHERE s.key IS NULL
 CALL (f, s, b) {
   SET s.key = f.uid + '|' + b.sha256 + '|' + s.state
 } IN TRANSACTIONS OF 10000 ROWS;
-CREATE INDEX has_content_key IF NOT EXISTS FOR ()-[c:HAS_CONTENT]-() ON (c.key);
-CREATE INDEX load_signature_key IF NOT EXISTS FOR ()-[s:LOAD_SIGNATURE]-() ON (s.key);

@@ -169,7 +169,11 @@ function loadSignatureStates(loads: Row[]): Row[] {
   for (const r of loads) {
     if (!r.sha256) continue;
     const row = { fileUid: r.fileUid, sha256: r.sha256, signatureStatus: r.signatureStatus, signed: r.signed, signer: r.signer };
-    states.set(JSON.stringify(row), row);
+    // Keyed as the statement keys the link (its state joins the facts with '|'): two rows with
+    // one key would both be looked up before either is created, and both created.
+    const state = `${(r.signatureStatus as string | null) ?? ''}|${r.signed === null || r.signed === undefined ? '' : String(r.signed)}|${(r.signer as string | null) ?? ''}`;
+    const key = `${r.fileUid as string}|${r.sha256 as string}|${state}`;
+    if (!states.has(key)) states.set(key, row);
   }
   return inContentOrder([...states.values()], 'fileUid');
 }

@@ -48,3 +48,21 @@ export async function appliedMigrations(driver: Driver, database?: string): Prom
   const { records } = await driver.executeQuery(cypher('schema/applied-migrations'), {}, { database });
   return records.map((r) => r.get('name') as string);
 }
+
+/**
+ * Resolves once every migration this build ships is applied and the indexes are online; until
+ * then it calls `onWait` with the missing names every `pollMs`. Workers wait here before taking
+ * batches: the write statements seek indexes by hint, and where the API or `provhunt start`
+ * applies migrations beside them (docker-compose.yml) a batch written meanwhile would read without
+ * its index (a scan per row) or create links the next migration expects to key.
+ */
+export async function waitForMigrations(driver: Driver, database: string | undefined, onWait: (missing: string[]) => void, pollMs = 2000): Promise<void> {
+  for (;;) {
+    const applied = new Set(await appliedMigrations(driver, database));
+    const missing = migrationNames().filter((name) => !applied.has(name));
+    if (missing.length === 0) break;
+    onWait(missing);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+}

@@ -8,7 +8,10 @@ import { INGEST_QUEUE, redisConnection, type IngestJob, type IngestResult } from
  */
 export class BatchTracker {
   private readonly pending = new Set<string>();
+  /** Outcomes of this producer's batches only: others may share the queue. */
   private readonly finished = new Map<string, IngestResult | Error>();
+  /** Batches that finished before track() named them (a fast worker), or another producer's: bounded. */
+  private readonly early = new Map<string, IngestResult | Error>();
   private readonly events: QueueEvents;
   private wake: () => void = () => {};
   /** Opened at the first recheck only: the event stream settles batches in the normal case. */
@@ -36,12 +39,21 @@ export class BatchTracker {
   }
 
   track(jobId: string): void {
-    if (!this.finished.has(jobId)) this.pending.add(jobId);
+    const outcome = this.early.get(jobId);
+    if (outcome === undefined) {
+      this.pending.add(jobId);
+      return;
+    }
+    this.early.delete(jobId);
+    this.finished.set(jobId, outcome);
   }
 
   private settle(jobId: string, outcome: IngestResult | Error): void {
     if (!this.pending.delete(jobId)) {
-      this.finished.set(jobId, outcome); // finished before track() was called
+      if (this.finished.has(jobId)) return;
+      // Not (yet) tracked: kept in case track() follows, oldest dropped beyond a bound.
+      this.early.set(jobId, outcome);
+      if (this.early.size > EARLY_LIMIT) this.early.delete(this.early.keys().next().value!);
       return;
     }
     this.finished.set(jobId, outcome);
@@ -91,6 +103,9 @@ export class BatchTracker {
     await this.events.close();
   }
 }
+
+/** Completions of batches not (yet) tracked that are kept: a producer tracks its batch as soon as it is added. */
+const EARLY_LIMIT = 10_000;
 
 /** The event stream carries the return value as JSON text in some BullMQ versions, parsed in others. */
 function parseResult(value: unknown): IngestResult {

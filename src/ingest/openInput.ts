@@ -13,8 +13,7 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 export async function openInput(path: string): Promise<Readable> {
   if (path === '-') return textOf(await decompressed(process.stdin, 'standard input'));
   if (isStream(path)) return textOf(await decompressed(fs.createReadStream(path), path));
-  const stream: Readable = (await isGzip(path)) ? fs.createReadStream(path).pipe(createGunzip()) : fs.createReadStream(path);
-  return textOf(stream);
+  return textOf((await isGzip(path)) ? gunzipped(fs.createReadStream(path)) : fs.createReadStream(path));
 }
 
 /** One named input of a file: the file itself, or each entry of a zip archive (named archive.zip!entry). */
@@ -35,7 +34,7 @@ export async function inputsOf(path: string): Promise<NamedInput[]> {
     live: false,
     open: async () => {
       const stream = await openZipEntry(path, entry);
-      return textOf(/\.gz$/i.test(entry.name) ? stream.pipe(createGunzip()) : stream);
+      return textOf(/\.gz$/i.test(entry.name) ? gunzipped(stream) : stream);
     },
   }));
 }
@@ -66,7 +65,18 @@ async function decompressed(input: Readable, name: string): Promise<Readable> {
     stream.destroy();
     throw new Error(`${name}: a zip archive cannot be read from a stream; give its path instead`);
   }
-  return startsWith(head, GZIP_MAGIC) ? stream.pipe(createGunzip()) : stream;
+  return startsWith(head, GZIP_MAGIC) ? gunzipped(stream) : stream;
+}
+
+/**
+ * The source through gunzip, with the source's errors (EIO on a pipe, a file gone) ending the
+ * gunzipped stream that readers hold, and the source closed when they destroy that stream.
+ */
+function gunzipped(source: Readable): Readable {
+  const gunzip = createGunzip();
+  source.on('error', (err) => gunzip.destroy(err));
+  gunzip.on('close', () => source.destroy());
+  return source.pipe(gunzip);
 }
 
 /**
@@ -76,7 +86,9 @@ async function decompressed(input: Readable, name: string): Promise<Readable> {
 async function peek(stream: Readable, bytes: number): Promise<{ head: Buffer; stream: Readable }> {
   const chunks: Buffer[] = [];
   let length = 0;
-  while (length < bytes) {
+  // Enough once the bytes seen cannot begin either magic: a live '{}' is not held for a fourth byte.
+  const undecided = () => length < bytes && [GZIP_MAGIC, ZIP_MAGIC].some((magic) => Buffer.concat(chunks).every((byte, i) => i >= magic.length || byte === magic[i]));
+  while (undecided()) {
     const chunk = stream.read() as Buffer | string | null;
     if (chunk !== null) {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;

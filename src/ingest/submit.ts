@@ -37,6 +37,8 @@ export interface SubmitOptions {
   partitions?: number;
   /** A partial batch is queued after waiting this long for more events (0: only when full or at the end). */
   lingerMs?: number;
+  /** The input is live (stdin, a stream, an upload; default) rather than a file: see parseInput's `live`. */
+  live?: boolean;
 }
 
 /** How long a partial batch waits for more events by default (PROVHUNT_BATCH_LINGER_MS). */
@@ -55,7 +57,7 @@ export function emptyCounts(): SubmitCounts {
 export async function submitInput(file: string, opts: SubmitOptions, counts: SubmitCounts = emptyCounts()): Promise<SubmitCounts> {
   // A zip archive is several inputs: each entry is detected, parsed and reported on its own.
   // A file is read as fast as the queue takes it, so only a live input needs its batches cut by time.
-  for (const input of await inputsOf(file)) await submitStream(await input.open(), input.name, input.live ? opts : { ...opts, lingerMs: 0 }, counts);
+  for (const input of await inputsOf(file)) await submitStream(await input.open(), input.name, input.live ? opts : { ...opts, lingerMs: 0, live: false }, counts);
   return counts;
 }
 
@@ -72,7 +74,7 @@ export async function submitStream(input: Readable, file: string, opts: SubmitOp
   const batches = new PendingBatches(send, opts.batchSize, opts.lingerMs ?? DEFAULT_LINGER_MS, (err) => input.destroy(err));
 
   try {
-    for await (const outcome of parseInput(input, { fileName: file, format: opts.format, hostName: opts.hostName, live: (opts.lingerMs ?? DEFAULT_LINGER_MS) > 0 })) {
+    for await (const outcome of parseInput(input, { fileName: file, format: opts.format, hostName: opts.hostName, live: opts.live ?? true })) {
       counts.records++;
       if (outcome.outcome === 'rejected') {
         counts.rejected++;

@@ -51,6 +51,16 @@ describe('the batch tracker', () => {
     expect(getJobs).not.toHaveBeenCalled();
   });
 
+  it("counts only its own batches when another producer's complete on the same queue meanwhile", async () => {
+    const { queue, makeTracker, startWorker, batch } = setUp('tracker-shared');
+    const tracker = makeTracker();
+    await tracker.ready();
+    for (let i = 1; i <= 3; i++) await queue.add('events', batch(100 + i), { jobId: `other-${i}` }); // another producer's
+    for (const i of [1, 2]) tracker.track((await queue.add('events', batch(i), { jobId: `mine-${i}` })).id!);
+    startWorker();
+    expect(await tracker.allDone()).toEqual({ failed: 0, findings: 3 });
+  });
+
   it('finds batches whose events it missed by their states once nothing settles: completed with their results, failed for good, trimmed', async () => {
     const { queue, makeTracker, startWorker, batch } = setUp('tracker-missed', 200);
     const worker = startWorker();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fileUid } from '../../src/adapters/identity.js';
 import { touchedBy } from '../../src/analytics/candidates.js';
 import { planWrites } from '../../src/graph/eventRows.js';
-import { EVENT_MODEL_VERSION, type FileEvent, type HostRef, type PackageEvent } from '../../src/model/event.js';
+import { EVENT_MODEL_VERSION, type FileEvent, type HostRef, type ModuleLoadEvent, type PackageEvent } from '../../src/model/event.js';
 
 const build12: HostRef = { id: 'build-12', name: 'build-12', os: 'linux' };
 const sha256 = '589cf90f877633f56cf3a18e84c7d12c69cca8fadb29c3060cb8ac89ca4b3802';
@@ -56,5 +56,29 @@ describe('write plan of package changes', () => {
   it('orders them by package, each package\'s changes in their order: concurrent batches lock packages in one order', () => {
     const plan = planWrites([change('a1', 'openssl', 3), change('b1', 'curl', 2), change('a2', 'openssl', 1), change('c1', 'bash', 9)]);
     expect(plan.packages.map((r) => r.eventId)).toEqual(['c1', 'b1', 'a1', 'a2']);
+  });
+});
+
+describe('signature states of module loads', () => {
+  const load = (id: string, signature: { signed?: boolean; status: string; signer: string }): ModuleLoadEvent => ({
+    v: EVENT_MODEL_VERSION,
+    id,
+    ts: 1_709_647_335_410,
+    host: build12,
+    source: { format: 'ecs', recordId: id },
+    kind: 'module.load',
+    actor: { uid: 'build-12|proc', pid: 7, image: '/usr/bin/app' },
+    path: '/usr/lib/libexample.so',
+    hashes: { sha256 },
+    signature,
+  });
+
+  it('are one row per state as the statement keys it, even when facts contain its separator', () => {
+    // Both join to the state 'x|true||y': the statement would link it twice.
+    const plan = planWrites([load('l1', { signed: true, status: 'x', signer: '|y' }), load('l2', { status: 'x|true', signer: 'y' }), load('l3', { signed: true, status: 'valid', signer: 'Vendor' })]);
+    expect(plan.loadSignatures.map((r) => [r.signatureStatus, r.signer])).toEqual([
+      ['x', '|y'],
+      ['valid', 'Vendor'],
+    ]);
   });
 });

@@ -36,6 +36,16 @@ describe('inputs that are streams, not files', () => {
     await written;
   });
 
+  it('opens a live stream whose first bytes cannot begin gzip or zip without waiting for more (a writer that sent only "{}")', async () => {
+    const [input] = await inputsOf(fifo);
+    const writer = fs.createWriteStream(fifo);
+    writer.write('{}');
+    const stream = await input!.open(); // resolves with the writer still open
+    const first = await new Promise<string>((resolve) => stream.once('data', resolve));
+    expect(first).toBe('{}');
+    await new Promise<void>((resolve) => writer.end('\n', resolve));
+  });
+
   it('gunzips a gzip stream by its first bytes', async () => {
     const [input] = await inputsOf(fifo);
     const written = feed(gzipSync(lines));

@@ -1,16 +1,22 @@
 // Each content a file held, once. A link already made (most: every batch links again the contents
 // of the files it touched) is found by its key in an index (migration 020) with no lock; an absent
 // one is looked up again once its file is locked (a concurrent batch may just have made it:
-// src/graph/writeEvents.ts), then created. The link carries the content's SHA-256 and the file's
-// host for the (sha256, hostId) index behind the binary pivot's hosts (migration 014).
+// src/graph/writeEvents.ts), then created, or, when the file has a link to the content without a
+// key (written by a worker of an earlier version during an upgrade), that link is keyed instead.
+// The link carries the content's SHA-256 and the file's host for the (sha256, hostId) index behind
+// the binary pivot's hosts (migration 014).
 UNWIND $batch.rows AS r
-OPTIONAL MATCH ()-[known:HAS_CONTENT {key: r.fileUid + '|' + r.sha256}]->() USING INDEX SEEK known:HAS_CONTENT(key)
-WITH r WHERE known IS NULL
+WITH r, r.fileUid + '|' + r.sha256 AS key
+OPTIONAL MATCH ()-[known:HAS_CONTENT {key: key}]->() USING INDEX SEEK known:HAS_CONTENT(key)
+WITH r, key WHERE known IS NULL
 MATCH (f:File {uid: r.fileUid})
 MATCH (b:Binary {sha256: r.sha256})
 SET f.uid = f.uid
 WITH *
-OPTIONAL MATCH ()-[seen:HAS_CONTENT {key: r.fileUid + '|' + r.sha256}]->() USING INDEX SEEK seen:HAS_CONTENT(key)
+OPTIONAL MATCH ()-[seen:HAS_CONTENT {key: key}]->() USING INDEX SEEK seen:HAS_CONTENT(key)
 WITH * WHERE seen IS NULL
-CREATE (f)-[c:HAS_CONTENT {key: r.fileUid + '|' + r.sha256}]->(b)
-  SET c.sha256 = b.sha256, c.hostId = f.hostId
+OPTIONAL MATCH (f)-[unkeyed:HAS_CONTENT]->(b) WHERE unkeyed.key IS NULL
+WITH f, b, key, collect(unkeyed) AS unkeyed
+FOREACH (link IN unkeyed | SET link.key = key)
+FOREACH (_ IN CASE WHEN size(unkeyed) = 0 THEN [1] ELSE [] END |
+  CREATE (f)-[:HAS_CONTENT {key: key, sha256: b.sha256, hostId: f.hostId}]->(b))
