@@ -10,7 +10,8 @@
 CREATE INDEX has_content_key IF NOT EXISTS FOR ()-[c:HAS_CONTENT]-() ON (c.key);
 CREATE INDEX load_signature_key IF NOT EXISTS FOR ()-[s:LOAD_SIGNATURE]-() ON (s.key);
 // Keys of the links written before; 10,000 per transaction. The same expressions as the ingest
-// statements (which also key a link found without one, e.g. written by an older worker meanwhile).
+// statements. Workers of an earlier version must be stopped first (README, "Upgrading"): a link
+// they wrote after this ran would have no key, and these statements would add a second one.
 MATCH (f:File)-[c:HAS_CONTENT]->(b:Binary) WHERE c.key IS NULL
 CALL (f, c, b) {
   SET c.key = f.uid + '|' + b.sha256

@@ -66,27 +66,18 @@ describe('links from files to their contents', () => {
     expect(await linkCounts(driver)).toEqual({ HAS_CONTENT: HOSTS, LOAD_SIGNATURE: 2 * HOSTS });
   });
 
-  it('finds a link already made by its key index, with a few database hits per row, expanding between file and content only for a link not found', async () => {
+  it('finds a link already made by its key index, with a few database hits per row, never by expanding between file and content', async () => {
     const plan = planWrites(loadsOnEveryHost(5, 1));
     for (const [key, statement] of [['contentLinks', 'ingest/links/has-content'], ['loadSignatures', 'ingest/links/load-signatures']] as const) {
       const operators = await operatorsOf(driver, cypher(statement), { batch: { rows: [] } });
       expect(operators.filter((o) => /RelationshipIndexSeek .*\(key\)/.test(o)), statement).toHaveLength(2);
+      expect(operators.filter((o) => o.startsWith('Expand')), statement).toEqual([]);
       // Each row re-links an existing pair: one index seek, whatever the content's prevalence and the file's loads.
       expect(plan[key]).toHaveLength(HOSTS);
       const profile = await profileOf(driver, statement, plan[key]);
       expect(profile.dbHits, statement).toBeLessThanOrEqual(HOSTS * 2);
       expect(profile.expandHits, statement).toBe(0);
     }
-  });
-
-  it('keys a link written without a key (by a worker of an earlier version during an upgrade) instead of doubling it', async () => {
-    await driver.executeQuery("MATCH (f:File {uid: 'fleet-0|c:\\windows\\system32\\winhttp.dll'})-[l:HAS_CONTENT|LOAD_SIGNATURE]->() REMOVE l.key");
-    const unkeyed = await driver.executeQuery('MATCH ()-[l:HAS_CONTENT|LOAD_SIGNATURE]->(:Binary {sha256: $dll}) WHERE l.key IS NULL RETURN count(l) AS n', { dll });
-    expect(Number(unkeyed.records[0]!.get('n'))).toBe(3); // one content link, two states
-    await writeEvents(driver, [...loadsOnEveryHost(9, 1), ...loadsOnEveryHost(10, 1, { signed: false, status: 'unavailable' })]);
-    expect(await linkCounts(driver)).toEqual({ HAS_CONTENT: HOSTS, LOAD_SIGNATURE: 2 * HOSTS });
-    const keyless = await driver.executeQuery('MATCH ()-[l:HAS_CONTENT|LOAD_SIGNATURE]->(:Binary {sha256: $dll}) WHERE l.key IS NULL RETURN count(l) AS n', { dll });
-    expect(Number(keyless.records[0]!.get('n'))).toBe(0);
   });
 
   it("back-fills the keys of links written before migration 020 with the ingest statements' expressions", async () => {
