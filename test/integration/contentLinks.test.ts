@@ -5,7 +5,7 @@ import { planWrites, type WritePlan } from '../../src/graph/eventRows.js';
 import { applyMigration } from '../../src/graph/migrate.js';
 import { withIntegers, writeEvents } from '../../src/graph/writeEvents.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
-import { blockedTransactionSeen, freshGraph, operatorsOf, stack } from '../support/graph.js';
+import { freshGraph, operatorsOf, stack, statementHeldOpen, writeTwiceAtOnce } from '../support/graph.js';
 
 const dll = 'ef'.repeat(32);
 const t0 = Date.parse('2024-06-01T00:00:00Z');
@@ -98,19 +98,8 @@ describe('links from files to their contents', () => {
     const event = { ...loadsOnEveryHost(8, 1)[0]!, id: 'fresh-load', hashes: { sha256: fresh } } as NormalizedEvent;
     await writeEvents(driver, [event]); // nodes and the link exist now: remove the link, keep the nodes
     await driver.executeQuery('MATCH ()-[l:HAS_CONTENT]->(:Binary {sha256: $fresh}) DELETE l', { fresh });
-    const rows = planWrites([event]).contentLinks.map(withIntegers);
-    const open = async () => {
-      const session = driver.session();
-      const tx = session.beginTransaction();
-      return { written: tx.run(cypher('ingest/links/has-content'), { batch: { rows } }), commit: async () => (await tx.commit(), await session.close()) };
-    };
-    const first = await open();
-    await first.written;
-    const second = await open();
-    expect(await blockedTransactionSeen(driver)).toBe(true);
-    await first.commit();
-    await second.written;
-    await second.commit();
+    const rows = planWrites([event]).contentLinks;
+    expect(await writeTwiceAtOnce(driver, () => statementHeldOpen(driver, 'ingest/links/has-content', rows))).toBe(true);
     const { records } = await driver.executeQuery('MATCH ()-[l:HAS_CONTENT]->(:Binary {sha256: $fresh}) RETURN count(l) AS n', { fresh });
     expect(Number(records[0]!.get('n'))).toBe(1);
   });

@@ -11,7 +11,7 @@ import { applyMigration } from '../../src/graph/migrate.js';
 import { planWrites, type WritePlan } from '../../src/graph/eventRows.js';
 import { withIntegers, writeEvents } from '../../src/graph/writeEvents.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
-import { blockedTransactionSeen, freshGraph, operatorsOf, stack } from '../support/graph.js';
+import { freshGraph, operatorsOf, stack, statementHeldOpen, writeTwiceAtOnce } from '../support/graph.js';
 
 const host = { id: 'beacon-host', name: 'beacon-host', os: 'windows' as const };
 const actor = { uid: 'beacon-host|{beacon-guid}', pid: 4242, image: 'C:\\Program Files\\Vendor\\updater.exe' };
@@ -47,14 +47,6 @@ async function dbHitsOf(driver: Driver, text: string, params: Record<string, unk
     await tx.rollback();
     await session.close();
   }
-}
-
-/** A worker's transaction after one write statement, left uncommitted. */
-function statementHeldOpen(driver: Driver, statement: string, rows: WritePlan[keyof WritePlan]) {
-  const session = driver.session();
-  const tx = session.beginTransaction();
-  const written = tx.run(cypher(statement), { batch: { rows: rows.map(withIntegers) } });
-  return { written, commit: async () => (await tx.commit(), await session.close()) };
 }
 
 /** Database hits of one per-event write statement for a batch. */
@@ -151,31 +143,18 @@ describe('repeated events between the same two nodes', () => {
     const lookup = (id: string): NormalizedEvent => ({ v: 1, id, ts, host: sensorHost, source: source(id), kind: 'dns.query', query: 'updates.example.org', answers: ['192.0.2.44'], hostByIp: '10.9.9.9' });
     await writeEvents(driver, [lookup('zeek-dns-0')]); // the domain and the placeholder host exist
     const plan = planWrites([lookup('zeek-dns-1')]);
-    const open = () => statementHeldOpen(driver, 'ingest/host-dns-query', plan.hostDnsQueries);
-    const first = await open(); // nothing knows 10.9.9.9 yet: the placeholder host
-    await first.written;
-    // Meanwhile an endpoint reports that it had 10.9.9.9 then: the next writer attributes to it.
-    await writeEvents(driver, [{ v: 1, id: 'real-info', ts, host: { id: 'real-host', name: 'real-host', os: 'linux' }, source: source('real-info'), kind: 'host.info', ips: ['10.9.9.9'] } as NormalizedEvent]);
-    const second = await open();
-    expect(await blockedTransactionSeen(driver)).toBe(true);
-    await first.commit();
-    await second.written;
-    await second.commit();
+    // The first writer knows nothing of 10.9.9.9 (the placeholder host); meanwhile an endpoint
+    // reports that it had 10.9.9.9 then, and the second writer attributes the event to it.
+    const realInfo = () => writeEvents(driver, [{ v: 1, id: 'real-info', ts, host: { id: 'real-host', name: 'real-host', os: 'linux' }, source: source('real-info'), kind: 'host.info', ips: ['10.9.9.9'] } as NormalizedEvent]);
+    expect(await writeTwiceAtOnce(driver, () => statementHeldOpen(driver, 'ingest/host-dns-query', plan.hostDnsQueries), realInfo)).toBe(true);
     const { records } = await driver.executeQuery("MATCH (h:Host)-[q:QUERIED {eventId: 'zeek-dns-1'}]->() RETURN h.id AS host");
     expect(records.map((r) => r.get('host'))).toEqual(['ip:10.9.9.9']);
   });
 
   it('stores an event once when two transactions write it at the same moment (the second waits for the actor)', async () => {
     const plan = planWrites(beacon(90_000));
-    const open = () => statementHeldOpen(driver, 'ingest/dns-query', plan.dnsQueries);
     await writeEvents(driver, [{ ...beacon(90_000)[0]!, id: 'dns-setup' }]); // the domain and process exist
-    const first = await open();
-    await first.written;
-    const second = await open();
-    expect(await blockedTransactionSeen(driver)).toBe(true);
-    await first.commit();
-    await second.written;
-    await second.commit();
+    expect(await writeTwiceAtOnce(driver, () => statementHeldOpen(driver, 'ingest/dns-query', plan.dnsQueries))).toBe(true);
     const { records } = await driver.executeQuery("MATCH ()-[q:QUERIED {eventId: 'dns-90000'}]->() RETURN count(q) AS n");
     expect(Number(records[0]!.get('n'))).toBe(1);
   });

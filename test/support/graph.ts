@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
+import { cypher } from '../../src/graph/cypher.js';
+import { withIntegers } from '../../src/graph/writeEvents.js';
 import { createDriver } from '../../src/graph/driver.js';
 import { migrate } from '../../src/graph/migrate.js';
 
@@ -45,4 +47,29 @@ export async function operatorsOf(driver: Driver, text: string, params: Record<s
   };
   walk(summary.plan as unknown as Parameters<typeof walk>[0]);
   return out;
+}
+
+/** A write statement run in a transaction left open: `written` settles when the statement has run (or waits for a lock). */
+export function statementHeldOpen(driver: Driver, statement: string, rows: Array<Record<string, unknown>>): { written: Promise<unknown>; commit(): Promise<void> } {
+  const session = driver.session();
+  const tx = session.beginTransaction();
+  const written = tx.run(cypher(statement), { batch: { rows: rows.map(withIntegers) } });
+  return { written, commit: async () => (await tx.commit(), await session.close()) };
+}
+
+/**
+ * The same write in two transactions at once: the first runs and stays open (then `between`,
+ * if given), the second starts; whether the second was seen blocked on the first's lock is
+ * returned, after both have committed.
+ */
+export async function writeTwiceAtOnce(driver: Driver, open: () => ReturnType<typeof statementHeldOpen>, between?: () => Promise<unknown>): Promise<boolean> {
+  const first = open();
+  await first.written;
+  await between?.();
+  const second = open();
+  const blocked = await blockedTransactionSeen(driver);
+  await first.commit();
+  await second.written;
+  await second.commit();
+  return blocked;
 }
