@@ -1,11 +1,11 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cypher } from '../../src/graph/cypher.js';
-import { planWrites, type WritePlan } from '../../src/graph/eventRows.js';
+import { planWrites } from '../../src/graph/eventRows.js';
 import { applyMigration } from '../../src/graph/migrate.js';
 import { withIntegers, writeEvents } from '../../src/graph/writeEvents.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
-import { freshGraph, operatorsOf, stack, statementHeldOpen, writeTwiceAtOnce } from '../support/graph.js';
+import { dbHitsOf, freshGraph, operatorsOf, stack, statementHeldOpen, writeTwiceAtOnce } from '../support/graph.js';
 
 const dll = 'ef'.repeat(32);
 const t0 = Date.parse('2024-06-01T00:00:00Z');
@@ -28,22 +28,6 @@ const linkCounts = async (driver: Driver) => {
   const { records } = await driver.executeQuery('MATCH ()-[l:HAS_CONTENT|LOAD_SIGNATURE]->(:Binary {sha256: $dll}) RETURN type(l) AS type, count(l) AS n ORDER BY type', { dll });
   return Object.fromEntries(records.map((r) => [r.get('type') as string, Number(r.get('n'))]));
 };
-
-/** Database hits of a statement (rolled back), in all and in its Expand operators. */
-async function profileOf(driver: Driver, statement: string, rows: WritePlan[keyof WritePlan]): Promise<{ dbHits: number; expandHits: number }> {
-  const session = driver.session();
-  const tx = session.beginTransaction();
-  try {
-    const result = await tx.run(`PROFILE ${cypher(statement)}`, { batch: { rows: rows.map(withIntegers) } });
-    type Step = { operatorType: string; dbHits: number; children: Step[] };
-    const sum = (p: Step, only?: RegExp): number => (only && !only.test(p.operatorType) ? 0 : p.dbHits) + p.children.reduce<number>((n, c) => n + sum(c, only), 0);
-    const profile = result.summary.profile as unknown as Step;
-    return { dbHits: sum(profile), expandHits: sum(profile, /^Expand/) };
-  } finally {
-    await tx.rollback();
-    await session.close();
-  }
-}
 
 /**
  * A file's links to its content and to the signature states its loads reported are made once and
@@ -74,9 +58,9 @@ describe('links from files to their contents', () => {
       expect(operators.filter((o) => o.startsWith('Expand')), statement).toEqual([]);
       // Each row re-links an existing pair: one index seek, whatever the content's prevalence and the file's loads.
       expect(plan[key]).toHaveLength(HOSTS);
-      const profile = await profileOf(driver, statement, plan[key]);
-      expect(profile.dbHits, statement).toBeLessThanOrEqual(HOSTS * 2);
-      expect(profile.expandHits, statement).toBe(0);
+      const params = { batch: { rows: plan[key].map(withIntegers) } };
+      expect(await dbHitsOf(driver, cypher(statement), params), statement).toBeLessThanOrEqual(HOSTS * 2);
+      expect(await dbHitsOf(driver, cypher(statement), params, /^Expand/), statement).toBe(0);
     }
   });
 

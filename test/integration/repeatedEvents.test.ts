@@ -11,7 +11,7 @@ import { applyMigration } from '../../src/graph/migrate.js';
 import { planWrites, type WritePlan } from '../../src/graph/eventRows.js';
 import { withIntegers, writeEvents } from '../../src/graph/writeEvents.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
-import { freshGraph, operatorsOf, stack, statementHeldOpen, writeTwiceAtOnce } from '../support/graph.js';
+import { dbHitsOf, freshGraph, operatorsOf, stack, statementHeldOpen, writeTwiceAtOnce } from '../support/graph.js';
 
 const host = { id: 'beacon-host', name: 'beacon-host', os: 'windows' as const };
 const actor = { uid: 'beacon-host|{beacon-guid}', pid: 4242, image: 'C:\\Program Files\\Vendor\\updater.exe' };
@@ -33,20 +33,6 @@ const beacons = (from: number, count: number) => Array.from({ length: count }, (
 async function edgeCounts(driver: Driver): Promise<Record<string, number>> {
   const { records } = await driver.executeQuery("MATCH (:Process {uid: $uid})-[r]->() RETURN type(r) AS type, count(r) AS n ORDER BY type", { uid: actor.uid });
   return Object.fromEntries(records.map((r) => [r.get('type') as string, Number(r.get('n'))]));
-}
-
-/** Database hits of a statement, run in a transaction that is rolled back. */
-async function dbHitsOf(driver: Driver, text: string, params: Record<string, unknown>): Promise<number> {
-  const session = driver.session();
-  const tx = session.beginTransaction();
-  try {
-    const result = await tx.run(`PROFILE ${text}`, params);
-    const sum = (p: { dbHits: number; children: unknown[] }): number => p.dbHits + p.children.reduce<number>((n, c) => n + sum(c as typeof p), 0);
-    return sum(result.summary.profile as unknown as { dbHits: number; children: unknown[] });
-  } finally {
-    await tx.rollback();
-    await session.close();
-  }
 }
 
 /** Database hits of one per-event write statement for a batch. */

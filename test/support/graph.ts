@@ -73,3 +73,21 @@ export async function writeTwiceAtOnce(driver: Driver, open: () => ReturnType<ty
   await second.commit();
   return blocked;
 }
+
+/**
+ * Database hits of a statement run under PROFILE in a transaction that is rolled back: in all, and
+ * in the operators whose type matches `only` (e.g. /^Expand/).
+ */
+export async function dbHitsOf(driver: Driver, text: string, params: Record<string, unknown>, only?: RegExp): Promise<number> {
+  const session = driver.session();
+  const tx = session.beginTransaction();
+  try {
+    const result = await tx.run(`PROFILE ${text}`, params);
+    type Step = { operatorType: string; dbHits: number; children: Step[] };
+    const sum = (p: Step): number => (only && !only.test(p.operatorType) ? 0 : p.dbHits) + p.children.reduce<number>((n, c) => n + sum(c), 0);
+    return sum(result.summary.profile as unknown as Step);
+  } finally {
+    await tx.rollback();
+    await session.close();
+  }
+}
