@@ -2,7 +2,10 @@
 // source address at that time, else to a placeholder host for the address.
 UNWIND $batch.rows AS r
 CALL (r) {
-  OPTIONAL MATCH (known:Host)-[had:HAD_IP]->(:IP {address: r.hostByIp})
+  // From the address, whatever the statistics: ordered by lastSeen, a planner may otherwise scan
+  // HAD_IP's lastSeen index, every host's every address, per row. planWrites creates the address
+  // node first, so this look-up in a write never locks an absent key (a locking seek would).
+  OPTIONAL MATCH (known:Host)-[had:HAD_IP]->(address:IP {address: r.hostByIp}) USING INDEX SEEK address:IP(address)
   WHERE r.hostByIp IS NOT NULL AND had.firstSeen <= r.ts + r.slackMs AND had.lastSeen >= r.ts - r.slackMs
   RETURN known ORDER BY had.lastSeen DESC LIMIT 1
 }

@@ -198,6 +198,10 @@ function collectNodes(plan: WritePlan, nodes: NodeSet): void {
     nodes.ip(r.dstIp as string);
     if (r.dstHostname) nodes.resolution(r.dstHostname as string, r.dstIp as string, r.ts as number);
   }
+  // The address traffic is attributed by exists before the statements look it up: their look-up
+  // of an absent key in a unique index locks that key exclusively until commit (a locking seek),
+  // which held back any other batch's host info for that address (its HAD_IP) for as long.
+  for (const r of [...plan.hostConnections, ...plan.hostDnsQueries]) if (r.hostByIp) nodes.ip(r.hostByIp as string);
   for (const r of [...plan.dnsQueries, ...plan.hostDnsQueries]) {
     nodes.domain(r.query as string);
     for (const answer of r.answers as string[]) nodes.resolution(r.query as string, answer, r.ts as number);

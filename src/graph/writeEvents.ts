@@ -1,4 +1,4 @@
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { NormalizedEvent } from '../model/event.js';
 import { cypher } from './cypher.js';
 import { planWrites, type WritePlan } from './eventRows.js';
@@ -64,18 +64,23 @@ export async function writeEvents(driver: Driver, events: NormalizedEvent[], dat
     // The driver re-runs this function on transient errors (deadlocks, lock timeouts): attempts > 1 says so.
     await session.executeWrite(async (tx) => {
       clock.count('writeAttempts');
-      for (const [key, statement] of steps) {
-        const rows = plan[key];
-        if (rows.length === 0) continue;
-        const text = cypher(statement);
-        const fields = rowFieldsOf(text);
-        await clock.time(`write.${key}`, () => tx.run(text, { batch: { rows: rows.map((row) => rowFor(row, fields)) } }));
-      }
+      await writePlan(tx, plan, clock);
     });
   } finally {
     await session.close();
   }
   return plan;
+}
+
+/** Every statement of a batch's plan, in order, inside the caller's transaction. */
+export async function writePlan(tx: Pick<ManagedTransaction, 'run'>, plan: WritePlan, clock = new StageClock()): Promise<void> {
+  for (const [key, statement] of steps) {
+    const rows = plan[key];
+    if (rows.length === 0) continue;
+    const text = cypher(statement);
+    const fields = rowFieldsOf(text);
+    await clock.time(`write.${key}`, () => tx.run(text, { batch: { rows: rows.map((row) => rowFor(row, fields)) } }));
+  }
 }
 
 const fieldsByStatement = new Map<string, string[]>();

@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
 import { cypher } from '../../src/graph/cypher.js';
-import { withIntegers } from '../../src/graph/writeEvents.js';
+import { planWrites } from '../../src/graph/eventRows.js';
+import { withIntegers, writePlan } from '../../src/graph/writeEvents.js';
+import type { NormalizedEvent } from '../../src/model/event.js';
 import { createDriver } from '../../src/graph/driver.js';
 import { migrate } from '../../src/graph/migrate.js';
 
@@ -57,6 +59,23 @@ export function statementHeldOpen(driver: Driver, statement: string, rows: Array
   return { written, commit: async () => (await tx.commit(), await session.close()) };
 }
 
+/** A whole batch written in a transaction left open, as a worker's before it commits. */
+export function batchHeldOpen(driver: Driver, events: NormalizedEvent[]): { written: Promise<unknown>; commit(): Promise<void> } {
+  const session = driver.session();
+  const tx = session.beginTransaction();
+  const written = writePlan(tx, planWrites(events));
+  return { written, commit: async () => (await tx.commit(), await session.close()) };
+}
+
+/** `work`, or a failure naming it when it has not settled within `ms` (a write held back by a lock never settles). */
+export function settlesWithin<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms (held back by a lock?)`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * The same write in two transactions at once: the first runs and stays open (then `between`,
  * if given), the second starts; whether the second was seen blocked on the first's lock is
@@ -65,7 +84,14 @@ export function statementHeldOpen(driver: Driver, statement: string, rows: Array
 export async function writeTwiceAtOnce(driver: Driver, open: () => ReturnType<typeof statementHeldOpen>, between?: () => Promise<unknown>): Promise<boolean> {
   const first = open();
   await first.written;
-  await between?.();
+  if (between) {
+    try {
+      await settlesWithin(between(), 15_000, 'the write between the two transactions');
+    } catch (error) {
+      await first.commit(); // its locks go, so the next test is not held back too
+      throw error;
+    }
+  }
   const second = open();
   const blocked = await blockedTransactionSeen(driver);
   await first.commit();
