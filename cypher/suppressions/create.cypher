@@ -3,7 +3,7 @@
 MATCH (f:Finding {id: $findingId})
 MERGE (s:Suppression {id: $id})
   ON CREATE SET s.analytic = $analytic, s.installer = $installer, s.signer = $signer, s.destination = $destination,
-                s.hostId = $hostId, s.createdAt = timestamp(), s.createdBy = $actor, s.note = $note
+                s.hostId = $hostId, s.signals = $signals, s.createdAt = timestamp(), s.createdBy = $actor, s.note = $note
 MERGE (s)-[:CREATED_FROM]->(f)
 CREATE (f)-[:AUDITED]->(:AuditEntry {at: timestamp(), actor: $actor, action: 'suppress', to: $id, note: $note})
 RETURN s {.*} AS suppression

@@ -1,3 +1,3 @@
 // What every suppression is scoped by, for matching new findings (no hit counts: hot path).
 MATCH (s:Suppression)
-RETURN s {.id, .analytic, .installer, .signer, .destination, .hostId} AS scope
+RETURN s {.id, .analytic, .installer, .signer, .destination, .hostId, .signals} AS scope

@@ -6,8 +6,11 @@ import { cypher } from '../graph/cypher.js';
 
 /**
  * A scoped suppression: analytic plus any of installer image, first-run signer, destination and
- * host. A finding it matches is stored with status `suppressed` (kept, countable, reversible)
- * instead of `new`, so a benign updater marked once stops raising alerts but never vanishes.
+ * host, and the kinds of signal the finding judged benign had. A finding it matches is stored with
+ * status `suppressed` (kept, countable, reversible) instead of `new`, so a benign updater marked
+ * once stops raising alerts but never vanishes. It matches only findings with no other kind of
+ * signal and no other destination: marking a vendor's update host benign must not silence the
+ * same installer's first run spawning a shell or calling out somewhere else.
  */
 export interface Suppression {
   id: string;
@@ -16,6 +19,8 @@ export interface Suppression {
   signer: string | null;
   destination: string | null;
   hostId: string | null;
+  /** The signal kinds a matched finding may have; null for a suppression made before they were kept (any). */
+  signals: string[] | null;
   createdAt: number;
   createdBy: string;
   note: string | null;
@@ -31,13 +36,14 @@ export interface SuppressionScope {
   host?: boolean;
 }
 
-export function suppressionMatches(s: Pick<Suppression, 'analytic' | 'installer' | 'signer' | 'destination' | 'hostId'>, f: Finding): boolean {
+export function suppressionMatches(s: Pick<Suppression, 'analytic' | 'installer' | 'signer' | 'destination' | 'hostId' | 'signals'>, f: Finding): boolean {
   return (
     s.analytic === f.analytic &&
     (s.installer === null || s.installer === f.facts.installer) &&
     (s.signer === null || s.signer === f.facts.signer) &&
-    (s.destination === null || f.facts.destinations.includes(s.destination)) &&
-    (s.hostId === null || s.hostId === f.hostId)
+    (s.destination === null || (f.facts.destinations.length > 0 && f.facts.destinations.every((d) => d === s.destination))) &&
+    (s.hostId === null || s.hostId === f.hostId) &&
+    (s.signals === null || f.signals.every((kind) => s.signals!.includes(kind)))
   );
 }
 
@@ -61,6 +67,7 @@ export class SuppressionsService {
       signer: scope.signer ? requireFact(finding.facts.signer, 'signer', finding) : null,
       destination,
       hostId: scope.host ? finding.hostId : null,
+      signals: [...new Set(finding.signals)].sort(),
     };
     if (!fields.installer && !fields.signer && !fields.destination && !fields.hostId) {
       throw new InputError('a suppression needs at least one of installer, signer, destination or host besides the analytic (it would silence the whole analytic)');
@@ -99,6 +106,7 @@ function toSuppression(row: Record<string, unknown>): Suppression {
     signer: orNull('signer'),
     destination: orNull('destination'),
     hostId: orNull('hostId'),
+    signals: (row.signals as string[] | undefined) ?? null,
     createdAt: row.createdAt as number,
     createdBy: row.createdBy as string,
     note: orNull('note'),

@@ -14,9 +14,10 @@ import { freshGraph } from '../support/graph.js';
 
 const sample = fs.readFileSync(path.join(projectRoot, 'docs', 'samples', 'tampered-update.sysmon.jsonl'), 'utf8');
 
-/** The sample's chain, as if it happened on another host (same installer, same destination). */
-async function sampleOn(host: string): Promise<NormalizedEvent[]> {
-  const text = sample.replaceAll('WS-FIN-042', host).replaceAll('ws-fin-042', host.toLowerCase());
+/** The sample's chain, as if it happened on another host (same installer, same destination), without the lines `without` matches. */
+async function sampleOn(host: string, without?: RegExp): Promise<NormalizedEvent[]> {
+  const lines = sample.split('\n').filter((line) => !without || !without.test(line));
+  const text = lines.join('\n').replaceAll('WS-FIN-042', host).replaceAll('ws-fin-042', host.toLowerCase());
   const events: NormalizedEvent[] = [];
   for await (const o of parseInput(Readable.from([text]), { fileName: 'sample' })) if (o.outcome === 'events') events.push(...o.events);
   return events;
@@ -67,5 +68,21 @@ describe('scoped suppressions against the real Neo4j', () => {
     const [finding] = (await findings.list({}, 10)).items;
     await expect(suppressions.createFromFinding(finding!, {}, 'test')).rejects.toThrow(/needs at least one of installer, signer, destination or host/);
     await expect(suppressions.createFromFinding(finding!, { destination: 'example.org' }, 'test')).rejects.toThrow(/has no destination 'example.org' \(has: akamaicontainer.com\)/);
+  });
+
+  it('raises a look-alike with a kind of signal the benign finding lacked: the first run also spawned a shell', async () => {
+    const shellStart = /"Image": "C:\\\\Windows\\\\System32\\\\cmd\.exe"/;
+    await ingest(driver, await sampleOn('WS-LAB-001', shellStart));
+    const origin = (await findings.list({}, 50)).items.find((f) => f.hostName === 'WS-LAB-001.corp.example')!;
+    expect(origin.signals).not.toContain('shellChild');
+    const suppression = await suppressions.createFromFinding(origin, { installer: true, destination: true }, 'test', 'lab installs');
+    expect(suppression.signals).toEqual(origin.signals);
+
+    await ingest(driver, await sampleOn('WS-LAB-002', shellStart)); // the same chain: held back
+    await ingest(driver, await sampleOn('WS-LAB-003')); // its first run spawned cmd.exe too: raised
+    const listed = [...(await findings.list({}, 50)).items, ...(await findings.list({ status: 'suppressed' }, 50)).items];
+    const byHost = Object.fromEntries(listed.map((f) => [f.hostName, [f.status, f.signals.includes('shellChild')]]));
+    expect(byHost['WS-LAB-002.corp.example']).toEqual(['suppressed', false]);
+    expect(byHost['WS-LAB-003.corp.example']).toEqual(['new', true]);
   });
 });

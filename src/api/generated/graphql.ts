@@ -538,7 +538,7 @@ export type HuntResult = {
   findings: Array<Finding>;
 };
 
-/** Holds back findings of one analytic that share the chosen facts of a finding judged benign. */
+/** Holds back findings of one analytic that share the chosen facts of a finding judged benign and have no other kind of signal. */
 export type Suppression = {
   __typename?: 'Suppression';
   id: Scalars['ID']['output'];
@@ -548,6 +548,8 @@ export type Suppression = {
   signer?: Maybe<Scalars['String']['output']>;
   destination?: Maybe<Scalars['String']['output']>;
   hostId?: Maybe<Scalars['String']['output']>;
+  /** The signal kinds of the finding judged benign: a finding with another kind (or another destination) is not held back. Null for a suppression made before they were kept: any. */
+  signals?: Maybe<Array<Scalars['String']['output']>>;
   createdAt: Scalars['DateTime']['output'];
   createdBy: Scalars['String']['output'];
   note?: Maybe<Scalars['String']['output']>;
@@ -1660,6 +1662,7 @@ export type SuppressionResolvers<ContextType = ApiContext, ParentType extends Re
   signer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   destination?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hostId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signals?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
