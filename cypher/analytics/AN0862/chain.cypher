@@ -26,9 +26,10 @@ CALL (written, w) {
   ORDER BY x.ts ASC, type(x) = 'LOADED' ASC LIMIT 1
 }
 // What the first run's load of the written file said about its signature (for an executable,
-// its load of its own image): Sysmon's process events carry no signature.
-CALL (firstRun, written) {
-  OPTIONAL MATCH (firstRun)-[self:LOADED]->(written)
+// its load of its own image): Sysmon's process events carry no signature. A process running since
+// before the update may have loaded the file's earlier build too: the load after the write counts.
+CALL (firstRun, written, w) {
+  OPTIONAL MATCH (firstRun)-[self:LOADED]->(written) WHERE self.ts - w.ts >= -$skewMs
   WITH self ORDER BY self.ts ASC LIMIT 1
   RETURN self.signer AS loadSigner, self.signed AS loadSigned, self.signatureStatus AS loadStatus
 }
@@ -38,10 +39,12 @@ WITH * WHERE NOT (asLibrary AND EXISTS {
   MATCH (firstRun)-[:EXECUTED]->(image:File)<-[recent:WROTE]-(:Process)
   WHERE image <> written AND recent.ts - w.ts >= -$windowMs AND recent.ts - w.ts - $windowMs <= 0
 })
+// A library's signature is its load's alone: the loading process's own (Elastic puts it on
+// process events) says nothing of the written DLL.
 WITH installer, writer, w, written, firstRun, firstRunTs, asLibrary,
-     coalesce(firstRun.signer, loadSigner) AS signer,
-     coalesce(CASE WHEN asLibrary THEN loadSigned END, firstRun.signed, loadSigned) AS signed,
-     coalesce(CASE WHEN asLibrary THEN loadStatus END, firstRun.signatureStatus, loadStatus) AS signatureStatus
+     CASE WHEN asLibrary THEN loadSigner ELSE coalesce(firstRun.signer, loadSigner) END AS signer,
+     CASE WHEN asLibrary THEN loadSigned ELSE coalesce(firstRun.signed, loadSigned) END AS signed,
+     CASE WHEN asLibrary THEN loadStatus ELSE coalesce(firstRun.signatureStatus, loadStatus) END AS signatureStatus
 CALL (firstRun, firstRunTs, w) {
   MATCH (firstRun)-[s:SPAWNED]->(child:Process)
   WHERE s.ts - firstRunTs >= -$skewMs AND s.ts - w.ts - $windowMs <= 0 AND child.imageName IN $shellImages
@@ -50,8 +53,9 @@ CALL (firstRun, firstRunTs, w) {
 CALL (firstRun, firstRunTs, w, written) {
   MATCH (firstRun)-[l:LOADED]->(module:File)
   WHERE l.ts - firstRunTs >= -$skewMs AND l.ts - w.ts - $windowMs <= 0 AND module <> written
+    // An approved signer's name on a signature that does not verify is what tampering leaves
+    // (a patched DLL keeps its certificate; the digest breaks), so it is no excuse here.
     AND (l.signed = false OR (l.signatureStatus IS NOT NULL AND l.signatureStatus <> 'valid'))
-    AND NOT coalesce(l.signer, '') IN $approvedSigners
   // One entry per module, from its first such load (a process loads a module again and again).
   WITH module, l ORDER BY l.ts ASC
   WITH module, collect(l)[0] AS l
