@@ -47,7 +47,9 @@ WITH installer, writer, w, written, firstRun, firstRunTs, asLibrary,
      CASE WHEN asLibrary THEN loadStatus ELSE coalesce(firstRun.signatureStatus, loadStatus) END AS signatureStatus
 CALL (firstRun, firstRunTs, w) {
   MATCH (firstRun)-[s:SPAWNED]->(child:Process)
-  WHERE s.ts - firstRunTs >= -$skewMs AND s.ts - w.ts - $windowMs <= 0 AND child.imageName IN $shellImages
+  // coalesce: a form Process(imageName)'s index cannot serve, so no statistics make the planner
+  // read every shell of the fleet from that index and join it to this run's children.
+  WHERE s.ts - firstRunTs >= -$skewMs AND s.ts - w.ts - $windowMs <= 0 AND coalesce(child.imageName, '') IN $shellImages
   RETURN collect(DISTINCT {uid: child.uid, image: child.image, commandLine: child.commandLine, ts: s.ts, source: child.source}) AS shellChildren
 }
 CALL (firstRun, firstRunTs, w, written) {

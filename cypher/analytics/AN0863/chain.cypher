@@ -31,6 +31,7 @@ CALL (a) {
 }
 WITH DISTINCT imageUid
 MATCH (image:File {uid: imageUid})
+USING INDEX SEEK image:File(uid)
 WHERE any(re IN $pathScope WHERE image.path =~ re)
 // What put the image in place: a write of the file itself or of its staging name, or a move (rename)
 // of a directory above it. The directories' uids share the image's host prefix.
@@ -38,6 +39,7 @@ WITH image, left(image.uid, size(image.uid) - size(image.path)) AS hostPrefix, s
 UNWIND [{uid: image.uid, whole: false}] + [s IN $stagingSuffixes | {uid: image.uid + s, whole: false}]
        + [i IN range(2, size(parts) - 1) | {uid: hostPrefix + reduce(dir = '', part IN parts[1..i] | dir + '/' + part), whole: true}] AS target
 MATCH (written:File {uid: target.uid})<-[w:WROTE]-(writer:Process)
+USING INDEX SEEK written:File(uid)
 WHERE w.ts - $since >= 0 AND w.ts - $until <= 0 AND (NOT target.whole OR w.op = 'rename')
 // The installer is the writer or an ancestor of it: dpkg under apt, a postinst's cp under dpkg.
 MATCH lineage = (installer:Process)-[:SPAWNED*0..4]->(writer)
