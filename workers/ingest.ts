@@ -57,13 +57,22 @@ maintainDetectionPlans(driver, plansRedis, config.queuePrefix, log, connections.
   (err: Error) => log.warn({ err: err.message }, 'planning detection queries failed; the first batches plan them'),
 );
 
+/** How long a stopping worker waits for its batches in hand (a 5,000-event batch takes about a second). */
+const SHUTDOWN_GRACE_MS = 15_000;
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   log.info({ signal }, 'ingest worker stopping');
   // Finishes the batches in hand; an unfinished one is re-queued by BullMQ's stalled-job check.
-  await worker.close();
+  // Closing needs Redis: when Redis went first (a terminal's Ctrl-C reaches the whole process
+  // group), it would wait forever, so after a grace period the worker closes without waiting.
+  const graceful = worker.close().then(() => true);
+  const late = new Promise<false>((resolve) => setTimeout(() => resolve(false), SHUTDOWN_GRACE_MS).unref());
+  if (!(await Promise.race([graceful, late]))) {
+    log.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'batches in hand did not finish (is Redis gone?); closing without them: they are re-queued as stalled');
+    await Promise.race([worker.close(true), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+  }
   stopPlanRefresh();
   plansRedis.disconnect();
   await metricsEndpoint?.close();

@@ -8,6 +8,8 @@ import type { Connections } from './stack.js';
  * their environment. They share stdout/stderr with the parent and exit when it disconnects.
  * Worker i serves its metrics on metricsPort + i (0: each takes a free port).
  */
+const WORKER_STOP_MS = 25_000;
+
 export function spawnWorkers(count: number, connections: Connections, metricsPort: number): { children: ChildProcess[]; stop(): Promise<void> } {
   const entry = path.join(projectRoot, 'dist', 'workers', 'ingest.js');
   const env = {
@@ -28,8 +30,10 @@ export function spawnWorkers(count: number, connections: Connections, metricsPor
         children.map(
           (child) =>
             new Promise<void>((resolve) => {
-              if (child.exitCode !== null) return resolve();
-              child.once('exit', () => resolve());
+              if (child.exitCode !== null || child.signalCode !== null) return resolve();
+              // A worker gives its batches 15 s (workers/ingest.ts); one stuck past that is killed.
+              const killer = setTimeout(() => child.kill('SIGKILL'), WORKER_STOP_MS);
+              child.once('exit', () => (clearTimeout(killer), resolve()));
               child.kill('SIGTERM');
             }),
         ),

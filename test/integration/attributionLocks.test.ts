@@ -50,7 +50,7 @@ describe('attributing traffic by source address', () => {
     const batch = batchHeldOpen(driver, [connectionFrom('c-3', '10.3.0.1'), lookupFrom('d-4', '10.3.0.1')]);
     try {
       await batch.written;
-      await settlesWithin(writeEvents(driver, [hostInfo('info-3', 'laptop-3', '10.3.0.1')]), 10_000, "the host info's write");
+      await settlesWithin(writeEvents(driver, [hostInfo('info-3', 'laptop-3', '10.3.0.1')]), 10_000, "the host info's write (held back by the batch's locks?)");
     } finally {
       await batch.commit();
     }

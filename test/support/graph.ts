@@ -71,7 +71,7 @@ export function batchHeldOpen(driver: Driver, events: NormalizedEvent[]): { writ
 export function settlesWithin<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms (held back by a lock?)`)), ms);
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
@@ -86,7 +86,7 @@ export async function writeTwiceAtOnce(driver: Driver, open: () => ReturnType<ty
   await first.written;
   if (between) {
     try {
-      await settlesWithin(between(), 15_000, 'the write between the two transactions');
+      await settlesWithin(between(), 15_000, "the write between the two transactions (held back by the first one's locks?)");
     } catch (error) {
       await first.commit(); // its locks go, so the next test is not held back too
       throw error;
