@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PassThrough, Transform, type Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import type { Queue } from 'bullmq';
 import { queuedBatches, type IngestJob, type IngestResult } from '../queue/queues.js';
 import { MAX_REPORTED_REJECTS, type SubmissionStore } from '../ingest/submissions.js';
 import { emptyCounts, submitStream, type Reject } from '../ingest/submit.js';
+import { decompressed, gunzipped } from '../ingest/openInput.js';
 
 export interface IngestHttpOptions {
   queue: Queue<IngestJob, IngestResult>;
@@ -59,7 +59,7 @@ async function acceptEvents(req: IncomingMessage, res: ServerResponse, opts: Ing
   const jobIds: string[] = [];
   const counts = emptyCounts();
   try {
-    await submitStream(decodedBody(req, opts.maxBodyBytes), `submission:${id}`, {
+    await submitStream(await decodedBody(req, opts.maxBodyBytes), `submission:${id}`, {
       queue: opts.queue,
       batchSize: opts.batchSize,
       partitions: opts.partitions,
@@ -74,28 +74,31 @@ async function acceptEvents(req: IncomingMessage, res: ServerResponse, opts: Ing
     // Batches already queued stay queued and are reported; the client learns where it stopped.
     const message = (err as Error).message;
     await opts.submissions.save({ id, receivedAt: new Date().toISOString(), counts, rejects, jobIds });
-    return json(res, /over \d+ bytes|unknown format|incorrect header/.test(message) ? 400 : 500, { submission: id, error: message, ...counts });
+    return json(res, /over \d+ bytes|unknown format|incorrect header|zip archive/.test(message) ? 400 : 500, { submission: id, error: message, ...counts });
   }
   await opts.submissions.save({ id, receivedAt: new Date().toISOString(), counts, rejects, jobIds });
   const status = counts.accepted === 0 && counts.rejected > 0 ? 400 : 202;
   json(res, status, { submission: id, ...counts, rejects, status: `/v1/submissions/${id}` });
 }
 
-/** The body as text, gunzipped when sent with Content-Encoding: gzip, cut off past the size limit. */
-function decodedBody(req: IncomingMessage, maxBytes: number): Readable {
+/**
+ * The body as text: gunzipped when sent with Content-Encoding: gzip or when its first bytes say
+ * gzip (curl --data-binary @x.gz without the header), and cut off once the decompressed text
+ * passes the size limit, so a small gzip that expands enormously is refused, not queued.
+ */
+async function decodedBody(req: IncomingMessage, maxBytes: number): Promise<Readable> {
+  const declaredGzip = /gzip/i.test(String(req.headers['content-encoding'] ?? ''));
+  const decoded = declaredGzip ? gunzipped(req) : await decompressed(req, 'the request body');
   let seen = 0;
   const limit = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      seen += chunk.length;
-      done(seen > maxBytes ? new Error(`body over ${maxBytes} bytes; split it`) : null, chunk);
+    transform(chunk: Buffer | string, _enc, done) {
+      seen += Buffer.byteLength(chunk);
+      done(seen > maxBytes ? new Error(`body over ${maxBytes} bytes of text (counted after gunzip); split it`) : null, chunk);
     },
   });
-  const gzip = /gzip/i.test(String(req.headers['content-encoding'] ?? ''));
   const out = new PassThrough();
-  const source = req.pipe(limit);
-  const decoded = gzip ? source.pipe(createGunzip()) : source;
-  for (const stream of [limit, decoded]) stream.on('error', (err) => out.destroy(err));
-  decoded.pipe(out);
+  for (const stream of [decoded, limit]) stream.on('error', (err) => out.destroy(err));
+  decoded.pipe(limit).pipe(out);
   out.setEncoding('utf8');
   return out;
 }

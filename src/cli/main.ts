@@ -11,6 +11,9 @@ import { registerRetention } from './commands/retention.js';
 import { registerTriage } from './commands/triage.js';
 import { registerSuppressions } from './commands/suppressions.js';
 import { registerStart } from './commands/start.js';
+import { exitQuietlyWhenStdoutCloses } from './closedStdout.js';
+
+exitQuietlyWhenStdoutCloses();
 
 const program = new Command('provhunt')
   .description('Find compromised software installs and updates in a provenance graph (MITRE DET0309)')

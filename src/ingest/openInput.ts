@@ -59,7 +59,7 @@ function textOf(stream: Readable): Readable {
  * the stream and put back, since a pipe cannot be opened twice. A zip archive needs random
  * access and cannot be read from a pipe: that is an error naming the input.
  */
-async function decompressed(input: Readable, name: string): Promise<Readable> {
+export async function decompressed(input: Readable, name: string): Promise<Readable> {
   const { head, stream } = await peek(input, ZIP_MAGIC.length);
   if (startsWith(head, ZIP_MAGIC)) {
     stream.destroy();
@@ -72,7 +72,7 @@ async function decompressed(input: Readable, name: string): Promise<Readable> {
  * The source through gunzip, with the source's errors (EIO on a pipe, a file gone) ending the
  * gunzipped stream that readers hold, and the source closed when they destroy that stream.
  */
-function gunzipped(source: Readable): Readable {
+export function gunzipped(source: Readable): Readable {
   const gunzip = createGunzip();
   source.on('error', (err) => gunzip.destroy(err));
   gunzip.on('close', () => source.destroy());

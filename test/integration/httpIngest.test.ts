@@ -65,6 +65,21 @@ describe('POST /v1/events against the real Redis, worker and Neo4j', () => {
     expect(await response.json()).toMatchObject({ accepted: 13 });
   });
 
+  it('recognizes a gzip body sent without Content-Encoding (curl --data-binary @x.gz) by its first bytes', async () => {
+    const response = await post(running.api, gzipSync(sample));
+    expect(response.status).toBe(202);
+    expect(await response.json()).toMatchObject({ accepted: 13, rejected: 0 });
+  });
+
+  it('counts the size limit after gunzip: a small gzip that expands past it is refused, not queued', async () => {
+    const expanding = gzipSync(Buffer.alloc(200 * 1024, 0x20)); // ~200 bytes on the wire
+    for (const headers of [{ 'content-encoding': 'gzip' }, {}] as Array<Record<string, string>>) {
+      const response = await post(running.api, expanding, headers);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ error: expect.stringMatching(/body over 65536 bytes of text \(counted after gunzip\)/), batches: 0 });
+    }
+  });
+
   it('answers 400 with line-level reasons when nothing in the body is usable', async () => {
     const response = await post(running.api, '{"EventID": 1\nnot json\n');
     expect(response.status).toBe(400);

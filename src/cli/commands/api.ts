@@ -11,7 +11,7 @@ import { resolveConnections } from '../../stack/stack.js';
 export function registerApi(program: Command): void {
   program
     .command('api')
-    .description('serve the GraphQL API only (NEO4J_URI, NEO4J_PASSWORD, connections.redis.url_URL and PROVHUNT_API_KEY from the environment)')
+    .description('serve the GraphQL API only (NEO4J_URI, NEO4J_PASSWORD, REDIS_URL and PROVHUNT_API_KEY from the environment)')
     .action(async () => {
       const config = loadConfig();
       if (!config.api.key) throw new Error('provhunt api: PROVHUNT_API_KEY must be set');

@@ -21,7 +21,7 @@ const sampleDir = path.join(projectRoot, 'docs', 'samples');
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('start the stack (Neo4j and Redis unless NEO4J_URI / stack.connections.redis.url_URL are set), the workers and the API; Ctrl-C stops it all')
+    .description('start the stack (Neo4j and Redis unless NEO4J_URI / REDIS_URL are set), the workers and the API; Ctrl-C stops it all')
     .option('--sample', 'load the bundled sample telemetry and print its findings')
     .action(async (opts: { sample?: boolean }) => {
       const config = loadConfig();
