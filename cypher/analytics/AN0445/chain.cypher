@@ -136,10 +136,11 @@ CALL (c, members, refHosts) {
   // connection thousands of times, and a lookup and checks for each grew with the square of them.
   WITH c, talker, ip, coalesce(e.dstHostname, '') AS named, e ORDER BY e.ts ASC
   WITH c, talker, ip, named, collect(e)[0] AS e
-  // Without a name on the connection, every name the talker resolved to this address, each judged
-  // (one approved name must not vouch for another that shares the address, e.g. on a CDN).
+  // Without a name on the connection, every name the talker resolved to this address before it,
+  // each judged (one approved name must not vouch for another that shares the address, e.g. on a CDN).
   WITH c, talker, e, ip, CASE WHEN named <> '' THEN [named] ELSE COLLECT {
-    MATCH (dn:Domain)-[:RESOLVED_TO]->(ip) WHERE talker IS NOT NULL AND EXISTS { (talker)-[:QUERIED]->(dn) }
+    MATCH (dn:Domain)-[:RESOLVED_TO]->(ip)
+    WHERE talker IS NOT NULL AND EXISTS { MATCH (talker)-[q:QUERIED]->(dn) WHERE q.ts - e.ts - $skewMs <= 0 }
     RETURN DISTINCT dn.name
   } END AS names
   UNWIND CASE WHEN size(names) = 0 THEN [''] ELSE names END AS hostname

@@ -77,9 +77,11 @@ CALL (firstRun, firstRunTs, w) {
   // connection thousands of times, and joining or checking each made every batch slower than the last.
   WITH talker, ip, coalesce(c.dstHostname, '') AS named, c ORDER BY c.ts ASC
   WITH talker, ip, named, collect(c)[0] AS c
-  // Without a name on the connection, the names the talker resolved to this address.
+  // Without a name on the connection, the names the talker resolved to this address before it
+  // (a name resolved later cannot vouch for the connection).
   WITH talker, ip, c, CASE WHEN named <> '' THEN [named] ELSE COLLECT {
-    MATCH (domain:Domain)-[:RESOLVED_TO]->(ip) WHERE EXISTS { (talker)-[:QUERIED]->(domain) }
+    MATCH (domain:Domain)-[:RESOLVED_TO]->(ip)
+    WHERE EXISTS { MATCH (talker)-[q:QUERIED]->(domain) WHERE q.ts - c.ts - $skewMs <= 0 }
     RETURN DISTINCT domain.name
   } END AS names
   UNWIND CASE WHEN size(names) = 0 THEN [''] ELSE names END AS hostname

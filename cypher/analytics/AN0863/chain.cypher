@@ -109,10 +109,12 @@ CALL (firstRun, w) {
     }
     RETURN collect(DISTINCT domain.name) AS resolvedNames
   }
-  WITH c, ip, talker, [n IN [named] + resolvedNames WHERE n IS NOT NULL AND n <> ''] AS names
-  WHERE NOT ip.address IN $approvedHosts
-    AND NOT any(name IN names WHERE any(suffix IN $approvedHosts WHERE name = suffix OR name ENDS WITH '.' + suffix))
-  RETURN collect(DISTINCT {uid: talker.uid, ip: ip.address, hostname: coalesce(head(names), ''), port: c.dstPort, ts: c.ts, source: c.source}) AS unapprovedConnections
+  // The connection's own name when it carries one, else every name resolved to the address, each
+  // judged: an approved name must not vouch for another sharing the address (a CDN's).
+  WITH c, ip, talker, CASE WHEN named <> '' THEN [named] ELSE [n IN resolvedNames WHERE n IS NOT NULL AND n <> ''] END AS names
+  WITH c, ip, talker, names, [n IN names WHERE NOT any(suffix IN $approvedHosts WHERE n = suffix OR n ENDS WITH '.' + suffix)] AS unapprovedNames
+  WHERE NOT ip.address IN $approvedHosts AND (size(names) = 0 OR size(unapprovedNames) > 0)
+  RETURN collect(DISTINCT {uid: talker.uid, ip: ip.address, hostname: coalesce(head(unapprovedNames), ''), port: c.dstPort, ts: c.ts, source: c.source}) AS unapprovedConnections
 }
 CALL (image, w) {
   MATCH (host:Host {id: image.hostId})
@@ -121,7 +123,16 @@ CALL (image, w) {
   WHERE packageHost.id IN [host.id, toLower(host.name)]
     AND i.ts - w.ts >= -$windowMs AND i.ts - w.ts - $windowMs <= 0 AND i.op <> 'remove'
     AND (i.repository IS NOT NULL OR i.signingKey IS NOT NULL)
-    AND NOT any(r IN $approvedRepos WHERE toLower(coalesce(i.repository, '')) CONTAINS r OR toLower(coalesce(i.signingKey, '')) CONTAINS r)
+    // An entry approves a repository id it equals (dnf's "updates", not "evil-updates"), a family
+    // it prefixes when it ends in '-' ("rhel-"), a host or host/path it names in a URL
+    // ("deb.debian.org" in http://deb.debian.org/debian), or a signing key it ends (a key id).
+    AND NOT any(r IN $approvedRepos WHERE
+          toLower(coalesce(i.repository, '')) IN [r, r + '/']
+       OR (r ENDS WITH '-' AND toLower(coalesce(i.repository, '')) STARTS WITH r)
+       OR (r CONTAINS '.' AND (toLower(coalesce(i.repository, '')) STARTS WITH r + '/'
+                               OR toLower(coalesce(i.repository, '')) CONTAINS '://' + r + '/'
+                               OR toLower(coalesce(i.repository, '')) ENDS WITH '://' + r))
+       OR (size(r) >= 8 AND toLower(coalesce(i.signingKey, '')) ENDS WITH r))
   RETURN collect(DISTINCT {key: pkg.key, name: pkg.name, version: i.version, repository: coalesce(i.repository, 'key ' + i.signingKey), ts: i.ts, source: i.source}) AS unapprovedPackages
 }
 WITH image, written, w, writer, installer, firstRun, firstRunTs, how, shellChildren, unapprovedConnections, unapprovedPackages

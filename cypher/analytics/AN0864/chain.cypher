@@ -145,10 +145,12 @@ CALL (firstRun, w) {
     }
     RETURN collect(DISTINCT domain.name) AS resolvedNames
   }
-  WITH c, ip, talker, [n IN [named] + resolvedNames WHERE n IS NOT NULL AND n <> ''] AS names
-  WHERE NOT ip.address IN $approvedHosts
-    AND NOT any(name IN names WHERE any(suffix IN $approvedHosts WHERE name = suffix OR name ENDS WITH '.' + suffix))
-  RETURN collect(DISTINCT {uid: talker.uid, ip: ip.address, hostname: coalesce(head(names), ''), port: c.dstPort, ts: c.ts, source: c.source}) AS unapprovedConnections
+  // The connection's own name when it carries one, else every name resolved to the address, each
+  // judged: an approved name must not vouch for another sharing the address (a CDN's).
+  WITH c, ip, talker, CASE WHEN named <> '' THEN [named] ELSE [n IN resolvedNames WHERE n IS NOT NULL AND n <> ''] END AS names
+  WITH c, ip, talker, names, [n IN names WHERE NOT any(suffix IN $approvedHosts WHERE n = suffix OR n ENDS WITH '.' + suffix)] AS unapprovedNames
+  WHERE NOT ip.address IN $approvedHosts AND (size(names) = 0 OR size(unapprovedNames) > 0)
+  RETURN collect(DISTINCT {uid: talker.uid, ip: ip.address, hostname: coalesce(head(unapprovedNames), ''), port: c.dstPort, ts: c.ts, source: c.source}) AS unapprovedConnections
 }
 CALL (image, w) {
   MATCH (host:Host {id: image.hostId})

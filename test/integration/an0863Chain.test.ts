@@ -1,0 +1,79 @@
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { detectAfterBatch } from '../../src/analytics/detector.js';
+import { writeEvents } from '../../src/graph/writeEvents.js';
+import type { NormalizedEvent } from '../../src/model/event.js';
+import { FindingsService } from '../../src/services/findingsService.js';
+import { freshGraph } from '../support/graph.js';
+
+const t0 = Date.parse('2024-08-01T09:00:00Z');
+
+/** dnf installs a package from `repository`; the binary it wrote starts under systemd a minute later, and does nothing else. */
+function installFrom(hostId: string, repository: string): NormalizedEvent[] {
+  const host = { id: hostId, name: hostId, os: 'linux' as const };
+  const at = (id: string, ts: number) => ({ v: 1 as const, id: `${hostId}-${id}`, ts, host, source: { format: 'test', recordId: `${hostId}-${id}` } });
+  const dnf = { uid: `${hostId}|dnf`, pid: 900, image: '/usr/bin/dnf' };
+  const systemd = { uid: `${hostId}|systemd`, pid: 1, image: '/usr/lib/systemd/systemd' };
+  return [
+    { ...at('systemd', t0 - 86_400_000), kind: 'process.start', process: { ...systemd, commandLine: '/usr/lib/systemd/systemd' } },
+    { ...at('dnf', t0), kind: 'process.start', process: { ...dnf, commandLine: 'dnf install -y example-agent' } },
+    { ...at('write', t0 + 1_000), kind: 'file', op: 'create', actor: dnf, path: '/usr/bin/example-agent' },
+    { ...at('package', t0 + 2_000), kind: 'package', op: 'install', manager: 'dnf', name: 'example-agent', version: '1.0-1', repository },
+    { ...at('run', t0 + 60_000), kind: 'process.start', process: { uid: `${hostId}|agent`, pid: 1200, image: '/usr/bin/example-agent', commandLine: '/usr/bin/example-agent --daemon' }, parent: systemd },
+  ];
+}
+
+describe("AN0863 judges an install's repository against ApprovedRepos by id, family or host, not by any fragment", () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = await freshGraph();
+  });
+  afterAll(async () => driver.close());
+
+  const cases: Array<[string, boolean]> = [
+    ['updates', false],
+    ['rhel-9-for-x86_64-baseos-rpms', false],
+    ['http://deb.debian.org/debian', false],
+    ['evil-updates', true], // contains an approved id
+    ['copr:copr.fedorainfracloud.org:someone:agent', true], // contains "fedora"
+    ['http://deb.debian.org.evil.example/debian', true], // a host that begins like an approved one
+    ['epel', true],
+  ];
+  it.each(cases)('repository %s: flagged %s', async (repository, flagged) => {
+    const hostId = `repo-${cases.findIndex(([r]) => r === repository)}`;
+    const events = installFrom(hostId, repository);
+    await detectAfterBatch(driver, events, undefined, await writeEvents(driver, events));
+    const found = (await new FindingsService(driver).list({ analytic: 'AN0863', hostName: hostId }, 10)).items;
+    expect(found.map((f) => f.signals), repository).toEqual(flagged ? [['unapprovedRepo']] : []);
+  });
+});
+
+describe('AN0863 judges every name the host resolved to a shared address, so an approved one vouches for no other', () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = await freshGraph();
+  });
+  afterAll(async () => driver.close());
+
+  /** The installed agent connects to an address the host's resolver had just resolved `names` to. */
+  function connectionAfterLookups(hostId: string, names: string[]): NormalizedEvent[] {
+    const host = { id: hostId, name: hostId, os: 'linux' as const };
+    const at = (id: string, ts: number) => ({ v: 1 as const, id: `${hostId}-${id}`, ts, host, source: { format: 'test', recordId: `${hostId}-${id}` } });
+    const resolver = { uid: `${hostId}|resolved`, pid: 500, image: '/usr/lib/systemd/systemd-resolved' };
+    return [
+      ...installFrom(hostId, 'updates'),
+      ...names.map((name, i): NormalizedEvent => ({ ...at(`dns-${i}`, t0 + 50_000 + i), kind: 'dns.query', actor: resolver, query: name, answers: ['151.101.2.132'] })),
+      { ...at('conn', t0 + 61_000), kind: 'network.connect', actor: { uid: `${hostId}|agent`, pid: 1200, image: '/usr/bin/example-agent' }, direction: 'outbound', protocol: 'tcp', dstIp: '151.101.2.132', dstPort: 443 },
+    ];
+  }
+
+  it('flags the connection by the unapproved name sharing the address, and not when only approved names resolved to it', async () => {
+    for (const [hostId, names] of [['cdn-shared', ['deb.debian.org', 'payload.evil.example']], ['cdn-approved', ['deb.debian.org']]] as const) {
+      const events = connectionAfterLookups(hostId, [...names]);
+      await detectAfterBatch(driver, events, undefined, await writeEvents(driver, events));
+    }
+    const found = (await new FindingsService(driver).list({ analytic: 'AN0863' }, 10)).items;
+    expect(found.map((f) => [f.hostName, f.signals, f.facts.destinations])).toEqual([['cdn-shared', ['unapprovedHost'], ['payload.evil.example']]]);
+  });
+});
+
