@@ -22,11 +22,14 @@ const connections = resolveConnections(config);
 const metrics = new WorkerMetrics();
 const driver = metrics.instrument(createDriver(connections.neo4j));
 // Batches wait in Redis until the graph has this build's migrations (the API or `provhunt start` applies them).
+// At a normal start the API migrates beside the workers: the wait is news, not trouble, until it lasts.
+const waitStarted = Date.now();
 let waitLogged = 0;
 await waitForMigrations(driver, connections.neo4j.database, (missing) => {
   if (Date.now() - waitLogged < 30_000) return;
   waitLogged = Date.now();
-  log.warn({ missing }, 'waiting for migrations before taking batches (`provhunt migrate`, `provhunt api` and `provhunt start` apply them)');
+  const level = waitLogged - waitStarted < 30_000 ? 'info' : 'warn';
+  log[level]({ missing }, 'waiting for migrations before taking batches (`provhunt migrate`, `provhunt api` and `provhunt start` apply them)');
 });
 const worker = startIngestWorker({
   redisUrl: connections.redis.url,

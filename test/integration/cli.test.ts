@@ -93,6 +93,7 @@ describe('the provhunt CLI against the real stack', () => {
     const result = await runCli(['ingest', '--wait', '--rejects', rejectsFile, file], env, cwd);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('accepted 1 events, skipped 0, rejected 3');
+    expect(result.stderr).toContain(`rejected 1: ProcessId: must be an integer, got "seven" (first at ${file}:3)`);
     const rejects = fs.readFileSync(rejectsFile, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(rejects.map((r) => [r.line, r.field ?? null])).toEqual([[2, null], [3, 'ProcessId'], [4, null]]);
     expect(rejects[1]).toEqual({ file, line: 3, field: 'ProcessId', reason: 'must be an integer, got "seven"' });

@@ -30,6 +30,7 @@ describe('the dead-letter queue', () => {
     const replay = await runCli(['dlq', 'replay', 'broken-batch'], env());
     expect(replay.stderr).toContain('replayed 1 batch(es)');
     expect(await dead.getWaitingCount()).toBe(0);
+    expect(await runCli(['dlq', 'list'], env())).toMatchObject({ code: 0, stdout: '', stderr: expect.stringContaining('no dead-lettered batches') });
     const waiting = await ingest.getJobs(['waiting']);
     expect(waiting.map((j) => j.data.batchId)).toEqual(['broken-batch']);
     await ingest.obliterate({ force: true });

@@ -28,7 +28,7 @@ describe('a worker started before the migrations are applied', () => {
   it('waits, saying which are missing, and takes its batches once they are applied', async () => {
     await driver.executeQuery('MATCH (m:Migration {name: $name}) DELETE m', { name: last });
     const worker = spawn(process.execPath, [path.join(projectRoot, 'dist', 'workers', 'ingest.js')], {
-      env: { ...process.env, NEO4J_URI: stack().neo4j.uri, NEO4J_USER: stack().neo4j.user, NEO4J_PASSWORD: stack().neo4j.password, REDIS_URL: stack().redisUrl, PROVHUNT_QUEUE_PREFIX: prefix, PROVHUNT_LOG_LEVEL: 'warn', PROVHUNT_WORKER_METRICS_PORT: '0' },
+      env: { ...process.env, NEO4J_URI: stack().neo4j.uri, NEO4J_USER: stack().neo4j.user, NEO4J_PASSWORD: stack().neo4j.password, REDIS_URL: stack().redisUrl, PROVHUNT_QUEUE_PREFIX: prefix, PROVHUNT_LOG_LEVEL: 'info', PROVHUNT_WORKER_METRICS_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -12,7 +12,9 @@ export function registerDlq(program: Command): void {
     .description('one JSON line per dead-lettered batch: id, origin, first line, events, reason')
     .action(() =>
       withQueues(async ({ dead }) => {
-        for (const job of await dead.getJobs(['waiting', 'delayed', 'prioritized'])) {
+        const jobs = await dead.getJobs(['waiting', 'delayed', 'prioritized']);
+        if (jobs.length === 0) process.stderr.write('no dead-lettered batches\n'); // stdout stays JSON lines only
+        for (const job of jobs) {
           const { job: batch, reason, failedAt, attempts } = job.data;
           process.stdout.write(`${JSON.stringify({ id: job.id, origin: batch.origin, firstLine: batch.firstLine, events: batch.events.length, reason, failedAt, attempts })}\n`);
         }

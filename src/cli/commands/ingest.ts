@@ -34,6 +34,7 @@ export function registerIngest(program: Command): void {
       const connections = resolveConnections(config);
       const rejectsFile = opts.rejects ?? `provhunt-rejects-${new Date().toISOString().replace(/[:.]/g, '-')}.ndjson`;
       const rejects = new RejectsReport(rejectsFile);
+      const rejectReasons = new ReasonTally();
       const started = Date.now();
       const progress = process.stderr.isTTY ? (c: SubmitCounts) => showProgress(c, started) : undefined;
       const result = await ingestFiles(paths, {
@@ -45,7 +46,7 @@ export function registerIngest(program: Command): void {
         format: opts.format,
         hostName: opts.host,
         wait: !!opts.wait,
-        onReject: (r) => rejects.add(r),
+        onReject: (r) => (rejects.add(r), rejectReasons.add(r)),
         onProgress: progress,
       });
       await rejects.close();
@@ -64,6 +65,8 @@ export function registerIngest(program: Command): void {
       ].filter(Boolean);
       process.stderr.write(`provhunt ingest: ${summary.join(', ')}\n`);
       for (const [reason, n] of Object.entries(result.skippedByReason)) process.stderr.write(`  skipped ${n}: ${reason}\n`);
+      // The commonest reasons here, so a log ingested without --host says so without opening the report.
+      for (const line of rejectReasons.top(3)) process.stderr.write(`  rejected ${line}\n`);
       if (result.rejected > 0) process.stderr.write(`  rejects report: ${rejectsFile}\n`);
       if (result.rejected > 0 || result.failedBatches > 0) process.exitCode = 1;
     });
@@ -86,5 +89,26 @@ class RejectsReport {
 
   close(): Promise<void> {
     return new Promise((resolve) => (this.stream ? this.stream.end(resolve) : resolve()));
+  }
+}
+
+/** Reject counts by reason (a bounded number of distinct reasons), each with its first place. */
+class ReasonTally {
+  private readonly byReason = new Map<string, { n: number; first: string }>();
+  private other = 0;
+
+  add(r: Reject): void {
+    const key = r.field ? `${r.field}: ${r.reason}` : r.reason;
+    const seen = this.byReason.get(key);
+    if (seen) seen.n++;
+    else if (this.byReason.size < 100) this.byReason.set(key, { n: 1, first: `${r.file}:${r.line}` });
+    else this.other++;
+  }
+
+  top(count: number): string[] {
+    const sorted = [...this.byReason.entries()].sort((a, b) => b[1].n - a[1].n);
+    const lines = sorted.slice(0, count).map(([reason, { n, first }]) => `${n}: ${reason} (first at ${first})`);
+    const rest = sorted.slice(count).reduce((sum, [, v]) => sum + v.n, 0) + this.other;
+    return rest > 0 && lines.length > 0 ? [...lines, `${rest}: other reasons (see the report)`] : lines;
   }
 }
