@@ -78,13 +78,15 @@ CALL (c, family) {
 }
 WITH c, collect(DISTINCT m) AS members, collect(DISTINCT linked) AS linkedRoots
 // Stage 2a: programs run from a temp directory. The image's signature is the start event's, else
-// what a load of the image file reported, else its content's (Sysmon process starts carry none).
+// what the process's own load of its image reported (Sysmon logs it at the start), else its
+// content's (Sysmon process starts carry none). Not another process's load of the same path: a
+// temp path (%TEMP%\setup.exe) is reused by every installer, and an old signed one must not vouch.
 CALL (c, members) {
   UNWIND members AS p
   WITH c, p
   WHERE p <> c AND p.startTs >= c.startTs - $skewMs AND p.startTs <= c.startTs + $windowMs
     AND any(t IN $tempPaths WHERE toLower(p.image) CONTAINS t)
-  OPTIONAL MATCH (p)-[:EXECUTED]->(:File)<-[il:LOADED]-(:Process)
+  OPTIONAL MATCH (p)-[:EXECUTED]->(image:File)<-[il:LOADED]-(p)
   OPTIONAL MATCH (p)-[:INSTANCE_OF]->(b:Binary)
   WITH c, p, b, collect(il)[0] AS il
   WITH c, p, CASE
