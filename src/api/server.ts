@@ -155,8 +155,10 @@ function requestHandler(runtime: ApiRuntime): Handler {
     }
     if (path === '/metrics' && opts.metricsPublic) return serveMetrics(res, metrics);
     if (path === '/graphql' && wantsGraphiQL(req.method, req.headers.accept)) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      return void res.end(graphiqlPage());
+      const { html, gzipped } = graphiqlPage();
+      const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', vary: 'accept-encoding', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+      return void res.end(gzip ? gzipped : html);
     }
     const caller = await authenticate(auth, req, res, log);
     if (!caller) return;

@@ -15,10 +15,17 @@ describe('GraphiQL example operations (schema/examples)', () => {
   });
 
   it('puts them in the page, with a key placeholder that the browser does not persist', () => {
-    const page = graphiqlPage();
+    const page = graphiqlPage().html.toString('utf8');
     expect(page).toContain('OpenFindings');
     expect(page).toContain('BinaryAcrossFleet');
     expect(page).toContain('findingChanged');
     expect(page).toMatch(/shouldPersistHeaders["']?\s*:\s*false/);
+  });
+
+  it('loads no script or stylesheet from the network (an air-gapped SOC has no CDN)', () => {
+    const page = graphiqlPage().html.toString('utf8');
+    const external = [...page.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*["']?(https?:)?\/\/[^"' >]*/gi)].map((m) => m[0].slice(0, 120));
+    expect(external).toEqual([]);
+    expect(page).not.toMatch(/unpkg\.com|cdn\.jsdelivr\.net/);
   });
 });
