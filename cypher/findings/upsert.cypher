@@ -1,5 +1,6 @@
 // Findings merge on their deterministic id (analytic + host + anchor). Score and severity only rise;
-// status and its audit trail belong to analysts and are never reset here. A new finding that a
+// status and its audit trail belong to analysts and are never reset here, except to reopen a
+// suppressed finding that no longer matches its suppression (below). A new finding that a
 // suppression matches is born `suppressed` (kept and countable, not alerted on).
 UNWIND $batch.rows AS r
 MERGE (f:Finding {id: r.id})
@@ -8,13 +9,20 @@ MERGE (f:Finding {id: r.id})
                 f.firstSeen = r.firstSeen, f.createdAt = timestamp(), f.score = 0
 // What the row changes, for the announcement of new and updated findings (src/events/findingsBus.ts).
 // searchText (set last, below) covers the reasons, signals and facts, which can change while the score cannot rise.
-WITH f, r, f.updatedAt IS NULL AS created, [f.score, f.severity, f.firstSeen, f.lastSeen, f.evidenceJson, coalesce(f.searchText, '')] AS before
+WITH f, r, f.updatedAt IS NULL AS created, [f.score, f.severity, f.firstSeen, f.lastSeen, f.evidenceJson, coalesce(f.searchText, ''), f.status] AS before
 SET f.lastSeen = CASE WHEN f.lastSeen IS NULL OR r.lastSeen > f.lastSeen THEN r.lastSeen ELSE f.lastSeen END,
     f.firstSeen = CASE WHEN r.firstSeen < f.firstSeen THEN r.firstSeen ELSE f.firstSeen END,
     f.severity = CASE WHEN r.score >= f.score THEN r.severity ELSE f.severity END,
     f.score = CASE WHEN r.score >= f.score THEN r.score ELSE f.score END,
     f.reasons = r.reasons, f.signals = r.signals, f.evidenceJson = r.evidenceJson, f.updatedAt = timestamp(),
     f.installer = r.installer, f.signer = r.signer, f.destinations = r.destinations
+// A suppressed finding that grew past its suppression (a later batch brought a shell child or
+// another destination) is reopened, audited: the suppression covered what it was, not what it became.
+WITH f, r, created, before, f.suppressedBy AS heldBy
+FOREACH (_ IN CASE WHEN NOT created AND f.status = 'suppressed' AND r.suppressedBy IS NULL THEN [1] ELSE [] END |
+  SET f.status = 'new', f.suppressedBy = null
+  CREATE (f)-[:AUDITED]->(:AuditEntry {at: timestamp(), actor: 'provhunt', action: 'unsuppress', from: 'suppressed', to: 'new',
+                                       note: 'outgrew ' + coalesce(heldBy, 'its suppression') + ': ' + reduce(s = '', k IN r.signals | s + k + ' ')}))
 WITH f, r, created, before
 CALL (f, r) {
   MATCH (p:Process) WHERE p.uid IN r.processUids
@@ -49,4 +57,4 @@ CALL (f) {
 }
 RETURN f.id AS id, f.analytic AS analytic, f.severity AS severity, f.status AS status,
   CASE WHEN created THEN 'created'
-       WHEN before <> [f.score, f.severity, f.firstSeen, f.lastSeen, f.evidenceJson, coalesce(f.searchText, '')] THEN 'updated' END AS change
+       WHEN before <> [f.score, f.severity, f.firstSeen, f.lastSeen, f.evidenceJson, coalesce(f.searchText, ''), f.status] THEN 'updated' END AS change

@@ -119,14 +119,17 @@ function requireFact(value: string | null, name: string, finding: Finding): stri
   return value;
 }
 
+/**
+ * The destination a suppression is scoped by: the finding's only one. A suppression by destination
+ * holds back look-alikes that call that destination and no other, so one of several would hold back
+ * none of them, not even this finding's twin on another host: refused, naming what to do instead.
+ */
 function pickDestination(finding: Finding, wanted: boolean | string | undefined): string | null {
   if (!wanted) return null;
-  if (typeof wanted === 'string') {
-    if (!finding.facts.destinations.includes(wanted)) throw new InputError(`finding ${finding.id} has no destination '${wanted}' (has: ${finding.facts.destinations.join(', ') || 'none'})`);
-    return wanted;
+  const destinations = finding.facts.destinations;
+  if (typeof wanted === 'string' && !destinations.includes(wanted)) throw new InputError(`finding ${finding.id} has no destination '${wanted}' (has: ${destinations.join(', ') || 'none'})`);
+  if (destinations.length !== 1) {
+    throw new InputError(`finding ${finding.id} has ${destinations.length} destinations (${destinations.join(', ') || 'none'}); a suppression by destination needs a finding with exactly one: scope by installer, signer or host instead`);
   }
-  if (finding.facts.destinations.length !== 1) {
-    throw new InputError(`finding ${finding.id} has ${finding.facts.destinations.length} destinations; name one (has: ${finding.facts.destinations.join(', ') || 'none'})`);
-  }
-  return finding.facts.destinations[0]!;
+  return destinations[0]!;
 }

@@ -68,6 +68,9 @@ describe('scoped suppressions against the real Neo4j', () => {
     const [finding] = (await findings.list({}, 10)).items;
     await expect(suppressions.createFromFinding(finding!, {}, 'test')).rejects.toThrow(/needs at least one of installer, signer, destination or host/);
     await expect(suppressions.createFromFinding(finding!, { destination: 'example.org' }, 'test')).rejects.toThrow(/has no destination 'example.org' \(has: akamaicontainer.com\)/);
+    // It would hold back only look-alikes calling that one destination and no other: none like this one.
+    const twoDestinations = { ...finding!, facts: { ...finding!.facts, destinations: ['akamaicontainer.com', 'c2.example.net'] } };
+    await expect(suppressions.createFromFinding(twoDestinations, { installer: true, destination: 'akamaicontainer.com' }, 'test')).rejects.toThrow(/has 2 destinations .*scope by installer, signer or host instead/);
   });
 
   it('raises a look-alike with a kind of signal the benign finding lacked: the first run also spawned a shell', async () => {
@@ -84,5 +87,16 @@ describe('scoped suppressions against the real Neo4j', () => {
     const byHost = Object.fromEntries(listed.map((f) => [f.hostName, [f.status, f.signals.includes('shellChild')]]));
     expect(byHost['WS-LAB-002.corp.example']).toEqual(['suppressed', false]);
     expect(byHost['WS-LAB-003.corp.example']).toEqual(['new', true]);
+
+    // The same chain arriving in two batches: held back at first, reopened once the shell shows up.
+    const withoutShell = await sampleOn('WS-LAB-004', shellStart);
+    await ingest(driver, withoutShell);
+    const held = (await findings.list({ status: 'suppressed' }, 50)).items.find((f) => f.hostName === 'WS-LAB-004.corp.example')!;
+    expect(held.signals).not.toContain('shellChild');
+    const ids = new Set(withoutShell.map((e) => e.id));
+    await ingest(driver, (await sampleOn('WS-LAB-004')).filter((e) => !ids.has(e.id)));
+    const reopened = (await findings.list({}, 50)).items.find((f) => f.hostName === 'WS-LAB-004.corp.example')!;
+    expect([reopened.id, reopened.status, reopened.signals.includes('shellChild')]).toEqual([held.id, 'new', true]);
+    expect((await findings.history(held.id)).map((h) => [h.action, h.from, h.to])).toEqual([['unsuppress', 'suppressed', 'new']]);
   });
 });
