@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detectAfterBatch } from '../../src/analytics/detector.js';
+import { loadTuningFile, setConfiguredTuning } from '../../src/analytics/tuning.js';
 import { writeEvents } from '../../src/graph/writeEvents.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
 import { FindingsService } from '../../src/services/findingsService.js';
@@ -9,7 +13,7 @@ import { freshGraph } from '../support/graph.js';
 const t0 = Date.parse('2024-08-01T09:00:00Z');
 
 /** dnf installs a package from `repository`; the binary it wrote starts under systemd a minute later, and does nothing else. */
-function installFrom(hostId: string, repository: string): NormalizedEvent[] {
+function installFrom(hostId: string, repository: string | undefined, signingKey?: string): NormalizedEvent[] {
   const host = { id: hostId, name: hostId, os: 'linux' as const };
   const at = (id: string, ts: number) => ({ v: 1 as const, id: `${hostId}-${id}`, ts, host, source: { format: 'test', recordId: `${hostId}-${id}` } });
   const dnf = { uid: `${hostId}|dnf`, pid: 900, image: '/usr/bin/dnf' };
@@ -18,7 +22,7 @@ function installFrom(hostId: string, repository: string): NormalizedEvent[] {
     { ...at('systemd', t0 - 86_400_000), kind: 'process.start', process: { ...systemd, commandLine: '/usr/lib/systemd/systemd' } },
     { ...at('dnf', t0), kind: 'process.start', process: { ...dnf, commandLine: 'dnf install -y example-agent' } },
     { ...at('write', t0 + 1_000), kind: 'file', op: 'create', actor: dnf, path: '/usr/bin/example-agent' },
-    { ...at('package', t0 + 2_000), kind: 'package', op: 'install', manager: 'dnf', name: 'example-agent', version: '1.0-1', repository },
+    { ...at('package', t0 + 2_000), kind: 'package', op: 'install', manager: 'dnf', name: 'example-agent', version: '1.0-1', repository, signingKey },
     { ...at('run', t0 + 60_000), kind: 'process.start', process: { uid: `${hostId}|agent`, pid: 1200, image: '/usr/bin/example-agent', commandLine: '/usr/bin/example-agent --daemon' }, parent: systemd },
   ];
 }
@@ -48,7 +52,32 @@ describe("AN0863 judges an install's repository against ApprovedRepos by id, fam
   });
 });
 
-describe('AN0863 judges every name the host resolved to a shared address, so an approved one vouches for no other', () => {
+describe('AN0863 approves a signing key by a long key id only', () => {
+  let driver: Driver;
+  beforeAll(async () => {
+    driver = await freshGraph();
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'an0863-keys-')), 'tuning.yaml');
+    // A long key id (with 0x, as gpg prints it) and a short one, which anyone can forge a key for.
+    fs.writeFileSync(file, 'AN0863:\n  ApprovedRepos: [updates, "0x0123456789ABCDEF", "DEADBEEF"]\n');
+    setConfiguredTuning(loadTuningFile(file));
+  });
+  afterAll(async () => {
+    setConfiguredTuning(undefined);
+    await driver.close();
+  });
+
+  it('approves a key whose fingerprint ends with the long id, and not one matched only by a short id', async () => {
+    const keys: Array<[string, string]> = [['key-long', 'AAAA BBBB CCCC DDDD EEEE 0123 4567 89AB CDEF'], ['key-short', '1111 2222 3333 4444 5555 6666 7777 DEAD BEEF']];
+    for (const [hostId, key] of keys) {
+      const events = installFrom(hostId, undefined, key);
+      await detectAfterBatch(driver, events, undefined, await writeEvents(driver, events));
+    }
+    const found = (await new FindingsService(driver).list({ analytic: 'AN0863' }, 10)).items;
+    expect(found.map((f) => [f.hostName, f.signals])).toEqual([['key-short', ['unapprovedRepo']]]);
+  });
+});
+
+describe('AN0863 judges the name looked up last before a connection to a shared address, not any approved one', () => {
   let driver: Driver;
   beforeAll(async () => {
     driver = await freshGraph();
@@ -67,8 +96,9 @@ describe('AN0863 judges every name the host resolved to a shared address, so an 
     ];
   }
 
-  it('flags the connection by the unapproved name sharing the address, and not when only approved names resolved to it', async () => {
-    for (const [hostId, names] of [['cdn-shared', ['deb.debian.org', 'payload.evil.example']], ['cdn-approved', ['deb.debian.org']]] as const) {
+  it('flags the connection when the last name looked up for the address is not approved, whatever approved name came before', async () => {
+    const lookups = [['cdn-shared', ['deb.debian.org', 'payload.evil.example']], ['cdn-approved', ['deb.debian.org']], ['cdn-approved-last', ['www.unrelated.example', 'deb.debian.org']]] as const;
+    for (const [hostId, names] of lookups) {
       const events = connectionAfterLookups(hostId, [...names]);
       await detectAfterBatch(driver, events, undefined, await writeEvents(driver, events));
     }

@@ -36,7 +36,7 @@ describe('analytic catalog', () => {
 });
 
 describe('default approved lists', () => {
-  // How AN0863 matches them is checked against the real chain in test/integration/an0863Repos.test.ts.
+  // How AN0863 matches them is checked against the real chain in test/integration/an0863Chain.test.ts.
   it('approve the distributions\' own repositories by the ids dnf.log names, not EPEL, a vendor\'s or a local file', () => {
     const approved = effectiveTunables(analyticById('AN0863')).ApprovedRepos as string[];
     expect(approved).toEqual(expect.arrayContaining(['baseos', 'appstream', 'crb', 'rhel-', 'fedora', 'updates', 'deb.debian.org']));

@@ -56,8 +56,10 @@ CALL (firstRun, firstRunTs, w, written) {
   MATCH (firstRun)-[l:LOADED]->(module:File)
   WHERE l.ts - firstRunTs >= -$skewMs AND l.ts - w.ts - $windowMs <= 0 AND module <> written
     // An approved signer's name on a signature that does not verify is what tampering leaves
-    // (a patched DLL keeps its certificate; the digest breaks), so it is no excuse here.
+    // (a patched DLL keeps its certificate; the digest breaks), so it is no excuse here; only an
+    // expired certificate is (a vendor's old DLL signed without a timestamp).
     AND (l.signed = false OR (l.signatureStatus IS NOT NULL AND l.signatureStatus <> 'valid'))
+    AND NOT (coalesce(l.signer, '') IN $approvedSigners AND coalesce(l.signatureStatus, '') CONTAINS 'expired')
   // One entry per module, from its first such load (a process loads a module again and again).
   WITH module, l ORDER BY l.ts ASC
   WITH module, collect(l)[0] AS l

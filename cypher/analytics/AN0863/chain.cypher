@@ -99,18 +99,24 @@ CALL (firstRun, w) {
   WITH talker, ip, named, collect(c)[0] AS c
   // Names the host resolved to this address shortly before: on Linux the resolver is a daemon
   // (systemd-resolved) or a network sensor (Zeek), rarely the talker itself.
-  // (Before the first connection: a name resolved later cannot vouch for it; one query per name is enough.)
+  // (Before the first connection: a name resolved later cannot vouch for it.)
+  // Of those, the talker's own look-ups when it made any, else the name looked up last before the
+  // connection: on a CDN's shared address an unrelated look-up of another site (a browser's) must
+  // not flag an update, nor an approved one vouch for the talker's.
   CALL (talker, c, ip) {
     MATCH (domain:Domain)-[:RESOLVED_TO]->(ip)
-    WHERE EXISTS {
+    CALL (domain, talker, c) {
       MATCH (querier)-[q:QUERIED]->(domain)
       WHERE ((querier:Process AND querier.hostId = talker.hostId) OR (querier:Host AND querier.id = talker.hostId))
         AND q.ts - c.ts >= -$windowMs AND q.ts - c.ts - $skewMs <= 0
+      RETURN max(q.ts) AS lastAsked, max(CASE WHEN querier = talker THEN q.ts END) AS talkerAsked
     }
-    RETURN collect(DISTINCT domain.name) AS resolvedNames
+    WITH domain, lastAsked, talkerAsked WHERE lastAsked IS NOT NULL
+    WITH collect({name: domain.name, last: lastAsked, own: talkerAsked IS NOT NULL}) AS asked
+    WITH asked, [a IN asked WHERE a.own | a.name] AS own, reduce(latest = 0, a IN asked | CASE WHEN a.last > latest THEN a.last ELSE latest END) AS latest
+    RETURN CASE WHEN size(own) > 0 THEN own ELSE [a IN asked WHERE a.last = latest | a.name] END AS resolvedNames
   }
-  // The connection's own name when it carries one, else every name resolved to the address, each
-  // judged: an approved name must not vouch for another sharing the address (a CDN's).
+  // The connection's own name when it carries one, else the names above, each judged.
   WITH c, ip, talker, CASE WHEN named <> '' THEN [named] ELSE [n IN resolvedNames WHERE n IS NOT NULL AND n <> ''] END AS names
   WITH c, ip, talker, names, [n IN names WHERE NOT any(suffix IN $approvedHosts WHERE n = suffix OR n ENDS WITH '.' + suffix)] AS unapprovedNames
   WHERE NOT ip.address IN $approvedHosts AND (size(names) = 0 OR size(unapprovedNames) > 0)
@@ -132,7 +138,8 @@ CALL (image, w) {
        OR (r CONTAINS '.' AND (toLower(coalesce(i.repository, '')) STARTS WITH r + '/'
                                OR toLower(coalesce(i.repository, '')) CONTAINS '://' + r + '/'
                                OR toLower(coalesce(i.repository, '')) ENDS WITH '://' + r))
-       OR (size(r) >= 8 AND toLower(coalesce(i.signingKey, '')) ENDS WITH r))
+       // A long key id (16+ hex digits) at least: short ids are forged at will.
+       OR (size(replace(r, '0x', '')) >= 16 AND replace(toLower(coalesce(i.signingKey, '')), ' ', '') ENDS WITH replace(r, '0x', '')))
   RETURN collect(DISTINCT {key: pkg.key, name: pkg.name, version: i.version, repository: coalesce(i.repository, 'key ' + i.signingKey), ts: i.ts, source: i.source}) AS unapprovedPackages
 }
 WITH image, written, w, writer, installer, firstRun, firstRunTs, how, shellChildren, unapprovedConnections, unapprovedPackages
