@@ -60,8 +60,8 @@ maintainDetectionPlans(driver, plansRedis, config.queuePrefix, log, connections.
   (err: Error) => log.warn({ err: err.message }, 'planning detection queries failed; the first batches plan them'),
 );
 
-/** How long a stopping worker waits for its batches in hand (a 5,000-event batch takes about a second). */
-const SHUTDOWN_GRACE_MS = 15_000;
+/** How long a stopping worker waits for an unreachable Redis before exiting without its batches in hand. */
+const REDIS_GONE_GRACE_MS = 5_000;
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
@@ -69,12 +69,17 @@ async function shutdown(signal: string): Promise<void> {
   log.info({ signal }, 'ingest worker stopping');
   // Finishes the batches in hand; an unfinished one is re-queued by BullMQ's stalled-job check.
   // Closing needs Redis: when Redis went first (a terminal's Ctrl-C reaches the whole process
-  // group), it would wait forever, so after a grace period the worker closes without waiting.
-  const graceful = worker.close().then(() => true);
-  const late = new Promise<false>((resolve) => setTimeout(() => resolve(false), SHUTDOWN_GRACE_MS).unref());
-  if (!(await Promise.race([graceful, late]))) {
-    log.warn({ graceMs: SHUTDOWN_GRACE_MS }, 'batches in hand did not finish (is Redis gone?); closing without them: they are re-queued as stalled');
-    await Promise.race([worker.close(true), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+  // group), it would wait forever. While Redis answers the batches in hand finish however long
+  // they take; once it has been unreachable for the grace period the worker exits without them
+  // (BullMQ re-runs them elsewhere after the lock period; the writes are idempotent).
+  const closed = worker.close().then(() => true);
+  for (let unreachableMs = 0; ; ) {
+    if (await Promise.race([closed, new Promise<false>((resolve) => setTimeout(() => resolve(false), 1_000).unref())])) break;
+    unreachableMs = plansRedis.status === 'ready' ? 0 : unreachableMs + 1_000;
+    if (unreachableMs >= REDIS_GONE_GRACE_MS) {
+      log.warn({ graceMs: REDIS_GONE_GRACE_MS }, 'Redis is unreachable: exiting without the batches in hand; they are re-run after the lock period');
+      break;
+    }
   }
   stopPlanRefresh();
   plansRedis.disconnect();

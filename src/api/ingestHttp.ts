@@ -74,7 +74,10 @@ async function acceptEvents(req: IncomingMessage, res: ServerResponse, opts: Ing
     // Batches already queued stay queued and are reported; the client learns where it stopped.
     const message = (err as Error).message;
     await opts.submissions.save({ id, receivedAt: new Date().toISOString(), counts, rejects, jobIds });
-    return json(res, /over \d+ bytes|unknown format|incorrect header|zip archive/.test(message) ? 400 : 500, { submission: id, error: message, ...counts });
+    // The rest of the body is drained, and the connection closed after the answer: a body refused
+    // midway (over the limit, not gzip after all) may still be arriving.
+    req.resume();
+    return json(res, /over \d+ bytes|unknown format|incorrect header|zip archive/.test(message) ? 400 : 500, { submission: id, error: message, ...counts }, { connection: 'close' });
   }
   await opts.submissions.save({ id, receivedAt: new Date().toISOString(), counts, rejects, jobIds });
   const status = counts.accepted === 0 && counts.rejected > 0 ? 400 : 202;
@@ -88,7 +91,12 @@ async function acceptEvents(req: IncomingMessage, res: ServerResponse, opts: Ing
  */
 async function decodedBody(req: IncomingMessage, maxBytes: number): Promise<Readable> {
   const declaredGzip = /gzip/i.test(String(req.headers['content-encoding'] ?? ''));
-  const decoded = declaredGzip ? gunzipped(req) : await decompressed(req, 'the request body');
+  // Drained, not destroyed, when reading stops early: the 400 must reach the client.
+  const drain = (source: Readable) => {
+    source.unpipe();
+    source.resume();
+  };
+  const decoded = declaredGzip ? gunzipped(req, drain) : await decompressed(req, 'the request body', drain);
   let seen = 0;
   const limit = new Transform({
     transform(chunk: Buffer | string, _enc, done) {

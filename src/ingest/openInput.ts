@@ -59,23 +59,30 @@ function textOf(stream: Readable): Readable {
  * the stream and put back, since a pipe cannot be opened twice. A zip archive needs random
  * access and cannot be read from a pipe: that is an error naming the input.
  */
-export async function decompressed(input: Readable, name: string): Promise<Readable> {
+export async function decompressed(input: Readable, name: string, abandon: Abandon = destroy): Promise<Readable> {
   const { head, stream } = await peek(input, ZIP_MAGIC.length);
   if (startsWith(head, ZIP_MAGIC)) {
-    stream.destroy();
+    abandon(stream);
     throw new Error(`${name}: a zip archive cannot be read from a stream; give its path instead`);
   }
-  return startsWith(head, GZIP_MAGIC) ? gunzipped(stream) : stream;
+  return startsWith(head, GZIP_MAGIC) ? gunzipped(stream, abandon) : stream;
 }
+
+/**
+ * What to do with a source no longer read: close it (a file, a pipe); an HTTP request is drained
+ * instead, since destroying it resets the connection before the error answer gets out.
+ */
+export type Abandon = (source: Readable) => void;
+const destroy: Abandon = (source) => source.destroy();
 
 /**
  * The source through gunzip, with the source's errors (EIO on a pipe, a file gone) ending the
  * gunzipped stream that readers hold, and the source closed when they destroy that stream.
  */
-export function gunzipped(source: Readable): Readable {
+export function gunzipped(source: Readable, abandon: Abandon = destroy): Readable {
   const gunzip = createGunzip();
   source.on('error', (err) => gunzip.destroy(err));
-  gunzip.on('close', () => source.destroy());
+  gunzip.on('close', () => abandon(source));
   return source.pipe(gunzip);
 }
 

@@ -8,7 +8,7 @@ import type { Connections } from './stack.js';
  * their environment. They share stdout/stderr with the parent and exit when it disconnects.
  * Worker i serves its metrics on metricsPort + i (0: each takes a free port).
  */
-const WORKER_STOP_MS = 25_000;
+const WORKER_STOP_MS = 60_000;
 
 export function spawnWorkers(count: number, connections: Connections, metricsPort: number): { children: ChildProcess[]; stop(): Promise<void> } {
   const entry = path.join(projectRoot, 'dist', 'workers', 'ingest.js');
@@ -31,7 +31,8 @@ export function spawnWorkers(count: number, connections: Connections, metricsPor
           (child) =>
             new Promise<void>((resolve) => {
               if (child.exitCode !== null || child.signalCode !== null) return resolve();
-              // A worker gives its batches 15 s (workers/ingest.ts); one stuck past that is killed.
+              // A worker finishes its batches in hand (about a second each) or, with Redis gone, exits
+              // after 5 s (workers/ingest.ts); one still alive after a minute is stuck, and killed.
               const killer = setTimeout(() => child.kill('SIGKILL'), WORKER_STOP_MS);
               child.once('exit', () => (clearTimeout(killer), resolve()));
               child.kill('SIGTERM');

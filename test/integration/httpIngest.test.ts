@@ -71,13 +71,21 @@ describe('POST /v1/events against the real Redis, worker and Neo4j', () => {
     expect(await response.json()).toMatchObject({ accepted: 13, rejected: 0 });
   });
 
-  it('counts the size limit after gunzip: a small gzip that expands past it is refused, not queued', async () => {
+  it('counts the size limit after gunzip: a small gzip that expands past it is refused (here before any batch was cut)', async () => {
     const expanding = gzipSync(Buffer.alloc(200 * 1024, 0x20)); // ~200 bytes on the wire
     for (const headers of [{ 'content-encoding': 'gzip' }, {}] as Array<Record<string, string>>) {
       const response = await post(running.api, expanding, headers);
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: expect.stringMatching(/body over 65536 bytes of text \(counted after gunzip\)/), batches: 0 });
     }
+  });
+
+  it('answers 400, not a reset connection, to a zip archive and to a body that says gzip but is not', async () => {
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60 * 1024, 0x41)]);
+    const zipped = await post(running.api, zip);
+    expect([zipped.status, await zipped.json()]).toEqual([400, expect.objectContaining({ error: 'the request body: a zip archive cannot be read from a stream; give its path instead' })]);
+    const notGzip = await post(running.api, Buffer.alloc(60 * 1024, 0x7b), { 'content-encoding': 'gzip' });
+    expect([notGzip.status, await notGzip.json()]).toEqual([400, expect.objectContaining({ error: expect.stringMatching(/incorrect header check/) })]);
   });
 
   it('answers 400 with line-level reasons when nothing in the body is usable', async () => {
