@@ -2,7 +2,7 @@
 // has few findings of its own), then filtered.
 MATCH (f:Finding)
 USING INDEX f:Finding(hostName)
-WHERE f.hostName = $hostName
+WHERE f.hostName IN $hostNames
   AND f.status IN $statuses AND f.severity IN $severities
   AND ($analytic IS NULL OR f.analytic = $analytic)
 RETURN count(f) AS total

@@ -26,6 +26,7 @@ export interface AuditEntry {
 
 export interface FindingFilter {
   analytic?: string;
+  /** A host name in any case, or its first label (cypher/findings/host-names). */
   hostName?: string;
   severity?: Severity;
   /** Default: every status but suppressed. */
@@ -115,7 +116,7 @@ export class FindingsService {
   async list(filter: FindingFilter, first: number, after?: FindingPosition, order: FindingOrder = NEWEST_FIRST): Promise<FindingPage> {
     const indexOrdered = order.field === NEWEST_FIRST.field && order.descending && !filter.text;
     const params = {
-      ...filterParams(filter),
+      ...filterParams(filter, await this.hostNames(filter)),
       field: order.field,
       descending: order.descending,
       after: after ? { value: neo4j.int(after.value), id: after.id } : null,
@@ -138,7 +139,7 @@ export class FindingsService {
    */
   async count(filter: FindingFilter): Promise<number> {
     const params = {
-      ...filterParams(filter),
+      ...filterParams(filter, await this.hostNames(filter)),
       // By default every status but suppressed: the ones an analyst may set.
       statuses: filter.status ? [filter.status] : findingStatuses,
       severities: filter.severity ? [filter.severity] : severities,
@@ -146,6 +147,13 @@ export class FindingsService {
     const query = countQuery(filter);
     const { records } = await this.driver.executeQuery(cypher(query), params, { database: this.database, routing: 'READ' });
     return records[0]!.get('total') as number;
+  }
+
+  /** The host filter as the names findings are stored under (any case, or the first label), null: no filter. */
+  private async hostNames(filter: FindingFilter): Promise<string[] | null> {
+    if (!filter.hostName) return null;
+    const { records } = await this.driver.executeQuery(cypher('findings/host-names'), { lower: filter.hostName.toLowerCase() }, { database: this.database, routing: 'READ' });
+    return [...new Set([filter.hostName, ...((records[0]?.get('names') as string[]) ?? [])])];
   }
 
   async get(id: string): Promise<StoredFinding | undefined> {
@@ -196,10 +204,10 @@ export function findingFromRecord(f: Record<string, unknown>): StoredFinding {
 }
 
 /** The filter as the findings/ statements' parameters (null: not filtered). */
-function filterParams(filter: FindingFilter) {
+function filterParams(filter: FindingFilter, hostNames: string[] | null) {
   return {
     analytic: filter.analytic ?? null,
-    hostName: filter.hostName ?? null,
+    hostNames,
     severity: filter.severity ?? null,
     status: filter.status ?? null,
     since: filter.since === undefined ? null : neo4j.int(filter.since),

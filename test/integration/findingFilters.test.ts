@@ -130,6 +130,16 @@ describe('findings: text and time-range filters, orders, cursors that keep their
     );
   });
 
+  it('filters by host name in any case, or by its first label, with counts that agree', async () => {
+    await driver.executeQuery("UNWIND range(0, 2) AS i MERGE (h:Host {id: 'filters-' + i + '.corp.example'}) SET h.name = 'filters-' + i + '.corp.example'");
+    const expected = idsWhere((f) => f.hostName === 'filters-1.corp.example');
+    for (const host of ['filters-1.corp.example', 'FILTERS-1.Corp.Example', 'filters-1']) {
+      expect(await everyPage({ filter: { host } }), host).toEqual(expected); // everyPage checks totalCount against the pages
+      expect(await everyPage({ filter: { host, text: 'vendor' } }), host).toEqual(idsWhere((f) => f.hostName === 'filters-1.corp.example' && f.evidence[1]!.label.includes('Vendor')));
+    }
+    expect(await everyPage({ filter: { host: 'filters-9' } })).toEqual([]);
+  });
+
   it('reads a text search from the text index, not every finding, counting in the same statement', async () => {
     const before = statements.length;
     await query({ filter: { text: 'appdata' }, first: 5 });

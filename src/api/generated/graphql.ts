@@ -465,6 +465,7 @@ export type EvidenceStep = {
 
 export type FindingFilter = {
   analytic?: InputMaybe<Scalars['String']['input']>;
+  /** A host name in any case, or its first label (ws-fin-042 for WS-FIN-042.corp.example). */
   host?: InputMaybe<Scalars['String']['input']>;
   severity?: InputMaybe<Severity>;
   /** Default: every status but SUPPRESSED. */

@@ -22,7 +22,7 @@ export function registerFindings(program: Command): void {
     .description('print findings, newest activity first')
     .option('--json', 'one JSON object per line')
     .option('--analytic <id>', 'only this analytic, e.g. AN0862')
-    .option('--host <name>', 'only this host name')
+    .option('--host <name>', 'only this host: its name in any case, or its first label (ws-fin-042)')
     .option('--severity <level>', 'low, medium, high or critical')
     .option('--status <status>', 'new, acknowledged, false_positive, resolved or suppressed (default: all but suppressed)')
     .option('--since <time>', 'only findings active at or after this ISO 8601 time')
