@@ -45,8 +45,12 @@ WITH installer, writer, w, written, firstRun, firstRunTs, asLibrary,
      CASE WHEN asLibrary THEN loadSigner ELSE coalesce(firstRun.signer, loadSigner) END AS signer,
      CASE WHEN asLibrary THEN loadSigned ELSE coalesce(firstRun.signed, loadSigned) END AS signed,
      CASE WHEN asLibrary THEN loadStatus ELSE coalesce(firstRun.signatureStatus, loadStatus) END AS signatureStatus
+// A shell the first run starts, itself or through its own re-executions: a multi-process app
+// (Electron, as 3CX's was; Chromium) starts its work in children of its own image.
 CALL (firstRun, firstRunTs, w) {
-  MATCH (firstRun)-[s:SPAWNED]->(child:Process)
+  MATCH spawn = (firstRun)-[:SPAWNED*1..3]->(child:Process)
+  WHERE all(n IN nodes(spawn)[1..-1] WHERE n.image = firstRun.image)
+  WITH child, last(relationships(spawn)) AS s
   // coalesce: a form Process(imageName)'s index cannot serve, so no statistics make the planner
   // read every shell of the fleet from that index and join it to this run's children.
   WHERE s.ts - firstRunTs >= -$skewMs AND s.ts - w.ts - $windowMs <= 0 AND coalesce(child.imageName, '') IN $shellImages
