@@ -17,10 +17,14 @@ WHERE any(re IN $installerPatterns WHERE root.imageName =~ re)
 WITH written, writer, w, root ORDER BY length(installPath) ASC
 WITH written, writer, w, collect(root)[0] AS installer
 WHERE installer IS NOT NULL
-// First run: the earliest execution or load of the written file after the write.
-CALL (written, w) {
+// First run: the earliest execution or load of the written file after the write. A library the
+// installer (or its writing child) loads itself is part of the install, not a first run: NSIS and
+// Inno Setup unpack their unsigned plugin DLLs into %TEMP% and load them (msiexec's custom actions
+// are AN0940's); the first other process to load it is.
+CALL (written, w, writer, installer) {
   MATCH (run:Process)-[x:EXECUTED|LOADED]->(written)
   WHERE x.ts - w.ts >= -$skewMs AND x.ts - w.ts - $windowMs <= 0
+    AND NOT (type(x) = 'LOADED' AND run IN [writer, installer])
   RETURN run AS firstRun, x.ts AS firstRunTs, type(x) = 'LOADED' AS asLibrary
   // Sysmon also logs an image's load of itself at its start: a tie is an execution.
   ORDER BY x.ts ASC, type(x) = 'LOADED' ASC LIMIT 1
