@@ -42,4 +42,17 @@ describe('AN0445: the visit that led to an install does not make its package sou
     const found = (await new FindingsService(driver).list({ analytic: 'AN0445' }, 10)).items;
     expect(found.map((f) => [f.hostName, f.signals])).toEqual([['ws-phished', ['remotePackage', 'unseenDestination']]]);
   });
+
+  it('does not count a visit a network sensor saw from an address no host claimed (it may be this host)', async () => {
+    const sensed = visitThenInstall('ws-zeek', 60_000).filter((e) => !e.id.startsWith('ws-zeek-visit'));
+    const sensor = { id: 'ip:10.50.0.9', name: '10.50.0.9', os: 'unknown' as const };
+    // Forty days on, past FirstSeenLookback (30 d) from the other tests' contacts with the site.
+    const later = 40 * 86_400_000;
+    const zeekVisit: NormalizedEvent = { v: 1, id: 'zeek-visit', ts: t0 + later - 60_000, host: sensor, source: { format: 'zeek', recordId: 'zeek-visit' }, kind: 'network.connect', direction: 'outbound', protocol: 'tcp', srcIp: '10.50.0.9', dstIp: evilIp, dstPort: 443, dstHostname: 'invoice-portal.example', hostByIp: '10.50.0.9' };
+    const events = [zeekVisit, ...sensed.map((e) => ({ ...e, ts: e.ts + later }))];
+    await detectAfterBatch(driver, events, undefined, await writeEvents(driver, events));
+    const found = (await new FindingsService(driver).list({ analytic: 'AN0445', hostName: 'ws-zeek' }, 10)).items;
+    expect(found.map((f) => f.signals)).toEqual([['remotePackage', 'unseenDestination']]);
+  });
 });
+

@@ -58,7 +58,7 @@ describe('AN0863 approves a signing key by a long key id only', () => {
     driver = await freshGraph();
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'an0863-keys-')), 'tuning.yaml');
     // A long key id (with 0x, as gpg prints it) and a short one, which anyone can forge a key for.
-    fs.writeFileSync(file, 'AN0863:\n  ApprovedRepos: [updates, "0x0123456789ABCDEF", "DEADBEEF"]\n');
+    fs.writeFileSync(file, 'AN0863:\n  ApprovedRepos: [updates, "0x0123456789ABCDEF", "DEADBEEF", "9999 AAAA BBBB CCCC"]\n');
     setConfiguredTuning(loadTuningFile(file));
   });
   afterAll(async () => {
@@ -67,7 +67,7 @@ describe('AN0863 approves a signing key by a long key id only', () => {
   });
 
   it('approves a key whose fingerprint ends with the long id, and not one matched only by a short id', async () => {
-    const keys: Array<[string, string]> = [['key-long', 'AAAA BBBB CCCC DDDD EEEE 0123 4567 89AB CDEF'], ['key-short', '1111 2222 3333 4444 5555 6666 7777 DEAD BEEF']];
+    const keys: Array<[string, string]> = [['key-long', 'AAAA BBBB CCCC DDDD EEEE 0123 4567 89AB CDEF'], ['key-spaced', '1234 5678 1234 5678 1234 9999 AAAA BBBB CCCC'], ['key-short', '1111 2222 3333 4444 5555 6666 7777 DEAD BEEF']];
     for (const [hostId, key] of keys) {
       const events = installFrom(hostId, undefined, key);
       await detectAfterBatch(driver, events, undefined, await writeEvents(driver, events));
@@ -77,33 +77,41 @@ describe('AN0863 approves a signing key by a long key id only', () => {
   });
 });
 
-describe('AN0863 judges the name looked up last before a connection to a shared address, not any approved one', () => {
+describe('AN0863 judges every name looked up for a shared address just before the connection, not any approved one', () => {
   let driver: Driver;
   beforeAll(async () => {
     driver = await freshGraph();
   });
   afterAll(async () => driver.close());
 
-  /** The installed agent connects to an address the host's resolver had just resolved `names` to. */
-  function connectionAfterLookups(hostId: string, names: string[]): NormalizedEvent[] {
+  const connectAt = t0 + 61_000;
+  /** The installed agent connects to an address the host's resolver had resolved `lookups` to (name, ms before the connection). */
+  function connectionAfterLookups(hostId: string, lookups: Array<[string, number]>): NormalizedEvent[] {
     const host = { id: hostId, name: hostId, os: 'linux' as const };
     const at = (id: string, ts: number) => ({ v: 1 as const, id: `${hostId}-${id}`, ts, host, source: { format: 'test', recordId: `${hostId}-${id}` } });
     const resolver = { uid: `${hostId}|resolved`, pid: 500, image: '/usr/lib/systemd/systemd-resolved' };
     return [
       ...installFrom(hostId, 'updates'),
-      ...names.map((name, i): NormalizedEvent => ({ ...at(`dns-${i}`, t0 + 50_000 + i), kind: 'dns.query', actor: resolver, query: name, answers: ['151.101.2.132'] })),
-      { ...at('conn', t0 + 61_000), kind: 'network.connect', actor: { uid: `${hostId}|agent`, pid: 1200, image: '/usr/bin/example-agent' }, direction: 'outbound', protocol: 'tcp', dstIp: '151.101.2.132', dstPort: 443 },
+      ...lookups.map(([name, before], i): NormalizedEvent => ({ ...at(`dns-${i}`, connectAt - before), kind: 'dns.query', actor: resolver, query: name, answers: ['151.101.2.132'] })),
+      { ...at('conn', connectAt), kind: 'network.connect', actor: { uid: `${hostId}|agent`, pid: 1200, image: '/usr/bin/example-agent' }, direction: 'outbound', protocol: 'tcp', dstIp: '151.101.2.132', dstPort: 443 },
     ];
   }
 
-  it('flags the connection when the last name looked up for the address is not approved, whatever approved name came before', async () => {
-    const lookups = [['cdn-shared', ['deb.debian.org', 'payload.evil.example']], ['cdn-approved', ['deb.debian.org']], ['cdn-approved-last', ['www.unrelated.example', 'deb.debian.org']]] as const;
-    for (const [hostId, names] of lookups) {
-      const events = connectionAfterLookups(hostId, [...names]);
+  it('flags an unapproved name looked up moments before an approved one, and an old one only when it is the last', async () => {
+    const cases: Array<[string, Array<[string, number]>]> = [
+      ['cdn-shared', [['payload.evil.example', 11_000], ['deb.debian.org', 10_000]]], // an approved look-up last vouches for nothing
+      ['cdn-approved', [['deb.debian.org', 10_000]]],
+      ['cdn-old-unrelated', [['www.unrelated.example', 30 * 60_000], ['deb.debian.org', 10_000]]], // a browser's, half an hour earlier
+      ['cdn-only-old', [['payload.evil.example', 30 * 60_000]]],
+    ];
+    for (const [hostId, lookups] of cases) {
+      const events = connectionAfterLookups(hostId, lookups);
       await detectAfterBatch(driver, events, undefined, await writeEvents(driver, events));
     }
     const found = (await new FindingsService(driver).list({ analytic: 'AN0863' }, 10)).items;
-    expect(found.map((f) => [f.hostName, f.signals, f.facts.destinations])).toEqual([['cdn-shared', ['unapprovedHost'], ['payload.evil.example']]]);
+    expect(found.map((f) => [f.hostName, f.signals, f.facts.destinations]).sort()).toEqual([
+      ['cdn-only-old', ['unapprovedHost'], ['payload.evil.example']],
+      ['cdn-shared', ['unapprovedHost'], ['payload.evil.example']],
+    ]);
   });
 });
-

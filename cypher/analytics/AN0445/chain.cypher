@@ -149,22 +149,23 @@ CALL (c, members, refHosts) {
     AND NOT ip.address IN $approvedHosts
     AND NOT any(suffix IN $approvedHosts WHERE hostname = suffix OR hostname ENDS WITH '.' + suffix)
     // Seen: the address, or the host name (queried or connected to), contacted before the install,
-    // by another host, or by this one before TimeWindow: the browser visit that led the user to
-    // run `msiexec /i https://…` moments later makes nothing seen.
+    // by another known host, or by any before TimeWindow: the browser visit that led the user to
+    // run `msiexec /i https://…` moments later makes nothing seen, nor does one a network sensor
+    // saw from an address no host claimed (a placeholder host may be this one).
     AND NOT EXISTS {
       MATCH (ip)<-[prior:CONNECTED]-(src)
       WHERE prior.ts - c.startTs >= -$firstSeenMs AND prior.ts - c.startTs < 0
-        AND (coalesce(src.hostId, src.id) <> c.hostId OR prior.ts - c.startTs < -$windowMs)
+        AND ((coalesce(src.hostId, src.id) <> c.hostId AND NOT coalesce(src.placeholder, false)) OR prior.ts - c.startTs < -$windowMs)
     }
     AND NOT EXISTS {
       MATCH (:Domain {name: hostname})<-[prior:QUERIED]-(src)
       WHERE prior.ts - c.startTs >= -$firstSeenMs AND prior.ts - c.startTs < 0
-        AND (coalesce(src.hostId, src.id) <> c.hostId OR prior.ts - c.startTs < -$windowMs)
+        AND ((coalesce(src.hostId, src.id) <> c.hostId AND NOT coalesce(src.placeholder, false)) OR prior.ts - c.startTs < -$windowMs)
     }
     AND NOT EXISTS {
       MATCH (:Domain {name: hostname})-[:RESOLVED_TO]->(:IP)<-[prior:CONNECTED]-(src)
       WHERE prior.dstHostname = hostname AND prior.ts - c.startTs >= -$firstSeenMs AND prior.ts - c.startTs < 0
-        AND (coalesce(src.hostId, src.id) <> c.hostId OR prior.ts - c.startTs < -$windowMs)
+        AND ((coalesce(src.hostId, src.id) <> c.hostId AND NOT coalesce(src.placeholder, false)) OR prior.ts - c.startTs < -$windowMs)
     }
   RETURN collect(DISTINCT {talker: talker.uid, talkerImage: coalesce(talker.imageName, 'network sensor'), ip: ip.address, hostname: hostname,
                            port: e.dstPort, ts: e.ts, source: e.source}) AS unseen

@@ -18,13 +18,14 @@ WITH written, writer, w, root ORDER BY length(installPath) ASC
 WITH written, writer, w, collect(root)[0] AS installer
 WHERE installer IS NOT NULL
 // First run: the earliest execution or load of the written file after the write. A library the
-// installer (or its writing child) loads itself is part of the install, not a first run: NSIS and
-// Inno Setup unpack their unsigned plugin DLLs into %TEMP% and load them (msiexec's custom actions
-// are AN0940's); the first other process to load it is.
+// installer (or its writing child) unpacks into its scratch folder and loads itself is part of the
+// install, not a first run: NSIS and Inno Setup do so with their unsigned plugin DLLs in %TEMP%
+// (msiexec's custom actions are AN0940's); the first other process to load it is. Anywhere else
+// (Program Files), the installer's own load of what it wrote counts.
 CALL (written, w, writer, installer) {
   MATCH (run:Process)-[x:EXECUTED|LOADED]->(written)
   WHERE x.ts - w.ts >= -$skewMs AND x.ts - w.ts - $windowMs <= 0
-    AND NOT (type(x) = 'LOADED' AND run IN [writer, installer])
+    AND NOT (type(x) = 'LOADED' AND run IN [writer, installer] AND any(t IN $scratchPaths WHERE toLower(written.path) CONTAINS t))
   RETURN run AS firstRun, x.ts AS firstRunTs, type(x) = 'LOADED' AS asLibrary
   // Sysmon also logs an image's load of itself at its start: a tie is an execution.
   ORDER BY x.ts ASC, type(x) = 'LOADED' ASC LIMIT 1
@@ -49,12 +50,11 @@ WITH installer, writer, w, written, firstRun, firstRunTs, asLibrary,
      CASE WHEN asLibrary THEN loadSigner ELSE coalesce(firstRun.signer, loadSigner) END AS signer,
      CASE WHEN asLibrary THEN loadSigned ELSE coalesce(firstRun.signed, loadSigned) END AS signed,
      CASE WHEN asLibrary THEN loadStatus ELSE coalesce(firstRun.signatureStatus, loadStatus) END AS signatureStatus
-// A shell the first run starts, itself or through its own re-executions: a multi-process app
-// (Electron, as 3CX's was; Chromium) starts its work in children of its own image.
+// A shell the first run starts itself. Not through its own helper processes: an Electron app's
+// helpers start shells by trade (VS Code's terminal, its extensions' cmd.exe /d /s /c), within
+// TimeWindow of every update.
 CALL (firstRun, firstRunTs, w) {
-  MATCH spawn = (firstRun)-[:SPAWNED*1..3]->(child:Process)
-  WHERE all(n IN nodes(spawn)[1..-1] WHERE n.image = firstRun.image)
-  WITH child, last(relationships(spawn)) AS s
+  MATCH (firstRun)-[s:SPAWNED]->(child:Process)
   // coalesce: a form Process(imageName)'s index cannot serve, so no statistics make the planner
   // read every shell of the fleet from that index and join it to this run's children.
   WHERE s.ts - firstRunTs >= -$skewMs AND s.ts - w.ts - $windowMs <= 0 AND coalesce(child.imageName, '') IN $shellImages
@@ -67,7 +67,7 @@ CALL (firstRun, firstRunTs, w, written) {
     // (a patched DLL keeps its certificate; the digest breaks), so it is no excuse here; only an
     // expired certificate is (a vendor's old DLL signed without a timestamp).
     AND (l.signed = false OR (l.signatureStatus IS NOT NULL AND l.signatureStatus <> 'valid'))
-    AND NOT (coalesce(l.signer, '') IN $approvedSigners AND coalesce(l.signatureStatus, '') CONTAINS 'expired')
+    AND NOT (coalesce(l.signer, '') IN $approvedSigners AND coalesce(l.signatureStatus, '') IN ['expired', 'errorexpired'])
   // One entry per module, from its first such load (a process loads a module again and again).
   WITH module, l ORDER BY l.ts ASC
   WITH module, collect(l)[0] AS l

@@ -100,21 +100,26 @@ CALL (firstRun, w) {
   // Names the host resolved to this address shortly before: on Linux the resolver is a daemon
   // (systemd-resolved) or a network sensor (Zeek), rarely the talker itself.
   // (Before the first connection: a name resolved later cannot vouch for it.)
-  // Of those, the talker's own look-ups when it made any, else the name looked up last before the
-  // connection: on a CDN's shared address an unrelated look-up of another site (a browser's) must
-  // not flag an update, nor an approved one vouch for the talker's.
+  // Of those, the talker's own look-ups when it made any, else every name looked up within
+  // LookupWindow before the connection (else the last one before it), each judged: on a CDN's
+  // shared address a browser's look-up of another site an hour earlier must not flag an update,
+  // and looking an approved name up just before connecting must not vouch for the one looked up
+  // moments earlier.
   CALL (talker, c, ip) {
     MATCH (domain:Domain)-[:RESOLVED_TO]->(ip)
     CALL (domain, talker, c) {
       MATCH (querier)-[q:QUERIED]->(domain)
       WHERE ((querier:Process AND querier.hostId = talker.hostId) OR (querier:Host AND querier.id = talker.hostId))
         AND q.ts - c.ts >= -$windowMs AND q.ts - c.ts - $skewMs <= 0
-      RETURN max(q.ts) AS lastAsked, max(CASE WHEN querier = talker THEN q.ts END) AS talkerAsked
+      RETURN max(q.ts) AS lastAsked, max(CASE WHEN querier = talker THEN q.ts END) AS talkerAsked,
+             max(q.ts - c.ts) >= -$lookupWindowMs AS recent
     }
-    WITH domain, lastAsked, talkerAsked WHERE lastAsked IS NOT NULL
-    WITH collect({name: domain.name, last: lastAsked, own: talkerAsked IS NOT NULL}) AS asked
-    WITH asked, [a IN asked WHERE a.own | a.name] AS own, reduce(latest = 0, a IN asked | CASE WHEN a.last > latest THEN a.last ELSE latest END) AS latest
-    RETURN CASE WHEN size(own) > 0 THEN own ELSE [a IN asked WHERE a.last = latest | a.name] END AS resolvedNames
+    WITH domain, lastAsked, talkerAsked, recent WHERE lastAsked IS NOT NULL
+    // (No grouping key: with no name at all this still returns its one row, of empty lists.)
+    WITH collect({name: domain.name, last: lastAsked, own: talkerAsked IS NOT NULL, recent: recent}) AS asked
+    WITH asked, [a IN asked WHERE a.own | a.name] AS own, [a IN asked WHERE a.recent | a.name] AS recent,
+         reduce(latest = 0, a IN asked | CASE WHEN a.last > latest THEN a.last ELSE latest END) AS latest
+    RETURN CASE WHEN size(own) > 0 THEN own WHEN size(recent) > 0 THEN recent ELSE [a IN asked WHERE a.last = latest | a.name] END AS resolvedNames
   }
   // The connection's own name when it carries one, else the names above, each judged.
   WITH c, ip, talker, CASE WHEN named <> '' THEN [named] ELSE [n IN resolvedNames WHERE n IS NOT NULL AND n <> ''] END AS names
@@ -138,8 +143,9 @@ CALL (image, w) {
        OR (r CONTAINS '.' AND (toLower(coalesce(i.repository, '')) STARTS WITH r + '/'
                                OR toLower(coalesce(i.repository, '')) CONTAINS '://' + r + '/'
                                OR toLower(coalesce(i.repository, '')) ENDS WITH '://' + r))
-       // A long key id (16+ hex digits) at least: short ids are forged at will.
-       OR (size(replace(r, '0x', '')) >= 16 AND replace(toLower(coalesce(i.signingKey, '')), ' ', '') ENDS WITH replace(r, '0x', '')))
+       // A long key id (16+ hex digits, "0x" and spaces as gpg prints them) at least: short ids are forged at will.
+       OR (replace(r, ' ', '') =~ '(0x)?[0-9a-f]{16,}'
+           AND replace(toLower(coalesce(i.signingKey, '')), ' ', '') ENDS WITH right(replace(r, ' ', ''), size(replace(r, ' ', '')) - CASE WHEN r STARTS WITH '0x' THEN 2 ELSE 0 END)))
   RETURN collect(DISTINCT {key: pkg.key, name: pkg.name, version: i.version, repository: coalesce(i.repository, 'key ' + i.signingKey), ts: i.ts, source: i.source}) AS unapprovedPackages
 }
 WITH image, written, w, writer, installer, firstRun, firstRunTs, how, shellChildren, unapprovedConnections, unapprovedPackages
