@@ -64,7 +64,11 @@ maintainDetectionPlans(driver, plansRedis, config.queuePrefix, log, connections.
 const REDIS_GONE_GRACE_MS = 5_000;
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
+  if (stopping) {
+    // A second Ctrl-C or SIGTERM: the operator will not wait for the batches in hand.
+    if (signal !== 'parent exited') process.exit(1);
+    return;
+  }
   stopping = true;
   log.info({ signal }, 'ingest worker stopping');
   // Finishes the batches in hand; an unfinished one is re-queued by BullMQ's stalled-job check.
@@ -72,7 +76,10 @@ async function shutdown(signal: string): Promise<void> {
   // group), it would wait forever. While Redis answers the batches in hand finish however long
   // they take; once it has been unreachable for the grace period the worker exits without them
   // (BullMQ re-runs them elsewhere after the lock period; the writes are idempotent).
-  const closed = worker.close().then(() => true);
+  const closed = worker.close().then(
+    () => true,
+    (err: Error) => (log.warn({ err: err.message }, 'closing the queue worker failed'), true),
+  );
   for (let unreachableMs = 0; ; ) {
     if (await Promise.race([closed, new Promise<false>((resolve) => setTimeout(() => resolve(false), 1_000).unref())])) break;
     unreachableMs = plansRedis.status === 'ready' ? 0 : unreachableMs + 1_000;

@@ -3,7 +3,7 @@
 MATCH (f:Finding)
 WHERE f.searchText CONTAINS $text
   AND ($analytic IS NULL OR f.analytic = $analytic)
-  AND ($hostNames IS NULL OR f.hostName IN $hostNames)
+  AND ($hostNames IS NULL OR f.hostName IN $hostNames) AND ($hostId IS NULL OR f.hostId = $hostId)
   AND ($severity IS NULL OR f.severity = $severity)
   AND ($since IS NULL OR f.lastSeen >= $since)
   AND ($until IS NULL OR f.firstSeen <= $until)

@@ -9,7 +9,7 @@ WHERE f.lastSeen <= coalesce($after.value, 9223372036854775807)
   AND ($until IS NULL OR f.firstSeen <= $until)
   AND ($after IS NULL OR f.lastSeen < $after.value OR f.id > $after.id)
   AND ($analytic IS NULL OR f.analytic = $analytic)
-  AND ($hostNames IS NULL OR f.hostName IN $hostNames)
+  AND ($hostNames IS NULL OR f.hostName IN $hostNames) AND ($hostId IS NULL OR f.hostId = $hostId)
   AND ($severity IS NULL OR f.severity = $severity)
   // Suppressed findings only when asked for by status.
   AND CASE WHEN $status IS NULL THEN f.status <> 'suppressed' ELSE f.status = $status END

@@ -56,5 +56,6 @@ CALL (f) {
   SET f.searchText = toLower(reduce(text = '', t IN [f.id, f.analytic, f.hostName, f.installer, f.signer] + coalesce(f.reasons, []) + coalesce(f.signals, []) + coalesce(f.destinations, []) + evidenceText | text + coalesce(t, '') + '\n'))
 }
 RETURN f.id AS id, f.analytic AS analytic, f.severity AS severity, f.status AS status,
-  CASE WHEN created THEN 'created'
+  // A reopened finding was never announced (suppressed when created): to subscribers it is new.
+  CASE WHEN created OR (before[6] = 'suppressed' AND f.status = 'new') THEN 'created'
        WHEN before <> [f.score, f.severity, f.firstSeen, f.lastSeen, f.evidenceJson, coalesce(f.searchText, ''), f.status] THEN 'updated' END AS change

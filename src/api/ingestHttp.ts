@@ -74,10 +74,9 @@ async function acceptEvents(req: IncomingMessage, res: ServerResponse, opts: Ing
     // Batches already queued stay queued and are reported; the client learns where it stopped.
     const message = (err as Error).message;
     await opts.submissions.save({ id, receivedAt: new Date().toISOString(), counts, rejects, jobIds });
-    // The rest of the body is drained, and the connection closed after the answer: a body refused
-    // midway (over the limit, not gzip after all) may still be arriving.
-    req.resume();
-    return json(res, /over \d+ bytes|unknown format|incorrect header|zip archive/.test(message) ? 400 : 500, { submission: id, error: message, ...counts }, { connection: 'close' });
+    // A body refused midway (over the limit, not gzip after all) may still be arriving: decodedBody
+    // drains it, so the answer reaches a client that is still sending.
+    return json(res, /over \d+ bytes|unknown format|incorrect header|zip archive/.test(message) ? 400 : 500, { submission: id, error: message, ...counts });
   }
   await opts.submissions.save({ id, receivedAt: new Date().toISOString(), counts, rejects, jobIds });
   const status = counts.accepted === 0 && counts.rejected > 0 ? 400 : 202;
@@ -106,6 +105,12 @@ async function decodedBody(req: IncomingMessage, maxBytes: number): Promise<Read
   });
   const out = new PassThrough();
   for (const stream of [decoded, limit]) stream.on('error', (err) => out.destroy(err));
+  // Whatever ends the reading (the end, the limit, a bad gzip), the rest of the request is drained
+  // and the gunzip stream released: nothing left piped can pause the request again.
+  out.once('close', () => {
+    if (decoded !== req) decoded.destroy();
+    drain(req);
+  });
   decoded.pipe(limit).pipe(out);
   out.setEncoding('utf8');
   return out;

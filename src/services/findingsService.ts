@@ -28,6 +28,8 @@ export interface FindingFilter {
   analytic?: string;
   /** A host name in any case, or its first label (cypher/findings/host-names). */
   hostName?: string;
+  /** Exactly this host (its id): a host's own view, never a namesake's findings. */
+  hostId?: string;
   severity?: Severity;
   /** Default: every status but suppressed. */
   status?: FindingStatus;
@@ -208,6 +210,7 @@ function filterParams(filter: FindingFilter, hostNames: string[] | null) {
   return {
     analytic: filter.analytic ?? null,
     hostNames,
+    hostId: filter.hostId ?? null,
     severity: filter.severity ?? null,
     status: filter.status ?? null,
     since: filter.since === undefined ? null : neo4j.int(filter.since),
@@ -218,7 +221,7 @@ function filterParams(filter: FindingFilter, hostNames: string[] | null) {
 }
 
 function countQuery(filter: FindingFilter): string {
-  if (filter.text || filter.since !== undefined || filter.until !== undefined) return 'findings/count-matching';
+  if (filter.text || filter.since !== undefined || filter.until !== undefined || filter.hostId) return 'findings/count-matching';
   if (filter.hostName) return 'findings/count-on-host';
   if (filter.analytic) return 'findings/count-of-analytic';
   return filter.status || filter.severity ? 'findings/count-by-status-severity' : 'findings/count-unfiltered';

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -86,6 +87,23 @@ describe('POST /v1/events against the real Redis, worker and Neo4j', () => {
     expect([zipped.status, await zipped.json()]).toEqual([400, expect.objectContaining({ error: 'the request body: a zip archive cannot be read from a stream; give its path instead' })]);
     const notGzip = await post(running.api, Buffer.alloc(60 * 1024, 0x7b), { 'content-encoding': 'gzip' });
     expect([notGzip.status, await notGzip.json()]).toEqual([400, expect.objectContaining({ error: expect.stringMatching(/incorrect header check/) })]);
+  });
+
+  it('answers 400 to a streamed gzip upload still arriving when it passes the limit (no Content-Length)', async () => {
+    // 2 MB that do not compress, sent in 64 KB chunks: the limit trips long before the upload ends.
+    const gz = gzipSync(crypto.randomBytes(2 * 1024 * 1024).toString('hex'));
+    const chunks = Array.from({ length: Math.ceil(gz.length / 65536) }, (_, i) => gz.subarray(i * 65536, (i + 1) * 65536));
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next) controller.enqueue(new Uint8Array(next));
+        else controller.close();
+      },
+    });
+    const response = await fetch(`${running.api.url}/v1/events`, {
+      method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/x-ndjson', 'content-encoding': 'gzip' }, body, duplex: 'half',
+    } as RequestInit);
+    expect([response.status, await response.json()]).toEqual([400, expect.objectContaining({ error: expect.stringMatching(/body over 65536 bytes of text/) })]);
   });
 
   it('answers 400 with line-level reasons when nothing in the body is usable', async () => {

@@ -8,6 +8,7 @@ import { projectRoot } from '../../src/config/paths.js';
 import { writeEvents } from '../../src/graph/writeEvents.js';
 import { parseInput } from '../../src/ingest/parseInput.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
+import { addFindingsAnnouncer, type FindingChange } from '../../src/events/findingsBus.js';
 import { FindingsService } from '../../src/services/findingsService.js';
 import { SuppressionsService } from '../../src/services/suppressionsService.js';
 import { freshGraph } from '../support/graph.js';
@@ -94,7 +95,15 @@ describe('scoped suppressions against the real Neo4j', () => {
     const held = (await findings.list({ status: 'suppressed' }, 50)).items.find((f) => f.hostName === 'WS-LAB-004.corp.example')!;
     expect(held.signals).not.toContain('shellChild');
     const ids = new Set(withoutShell.map((e) => e.id));
-    await ingest(driver, (await sampleOn('WS-LAB-004')).filter((e) => !ids.has(e.id)));
+    const announced: FindingChange[] = [];
+    const uninstall = addFindingsAnnouncer((changes) => announced.push(...changes));
+    try {
+      await ingest(driver, (await sampleOn('WS-LAB-004')).filter((e) => !ids.has(e.id)));
+    } finally {
+      uninstall();
+    }
+    // Never announced while held back: to subscribers it is new now.
+    expect(announced.filter((c) => c.id === held.id)).toEqual([expect.objectContaining({ kind: 'created', status: 'new' })]);
     const reopened = (await findings.list({}, 50)).items.find((f) => f.hostName === 'WS-LAB-004.corp.example')!;
     expect([reopened.id, reopened.status, reopened.signals.includes('shellChild')]).toEqual([held.id, 'new', true]);
     expect((await findings.history(held.id)).map((h) => [h.action, h.from, h.to])).toEqual([['unsuppress', 'suppressed', 'new']]);

@@ -377,8 +377,9 @@ export type QueueDepth = {
 };
 
 export type FindingChangeKind =
+  /** A new finding, or a held-back one reopened because it grew past its suppression (never announced before). */
   | 'CREATED'
-  /** Score, severity, times or evidence changed. */
+  /** Score, severity, times, evidence or text changed. */
   | 'UPDATED';
 
 /** A finding a worker created or changed. Suppressed findings are not announced. */
