@@ -1,10 +1,7 @@
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectAfterBatch } from '../../src/analytics/detector.js';
-import { writeEvents } from '../../src/graph/writeEvents.js';
+import { describe, expect, it } from 'vitest';
 import type { NormalizedEvent } from '../../src/model/event.js';
 import { FindingsService } from '../../src/services/findingsService.js';
-import { freshGraph } from '../support/graph.js';
+import { useFreshGraph, writeAndDetect } from '../support/graph.js';
 
 const t0 = Date.parse('2024-10-07T14:00:00Z');
 const evilIp = '203.0.113.66';
@@ -26,20 +23,16 @@ function visitThenInstall(hostId: string, afterMs: number): NormalizedEvent[] {
 }
 
 describe('AN0445: the visit that led to an install does not make its package source seen', () => {
-  let driver: Driver;
-  beforeAll(async () => {
-    driver = await freshGraph();
-  });
-  afterAll(async () => driver.close());
+  const graph = useFreshGraph();
 
   it('flags the remote install after the same host visited the site a minute before, not after another host fetched from it yesterday', async () => {
     const phished = visitThenInstall('ws-phished', 60_000);
-    await detectAfterBatch(driver, phished, undefined, await writeEvents(driver, phished));
+    await writeAndDetect(graph.driver, phished);
     // Another host's visit the day before makes the site seen for a third host's install.
     const earlier = visitThenInstall('ws-early', 0).map((e) => ({ ...e, ts: e.ts - 86_400_000 })).filter((e) => !e.id.endsWith('-msiexec') && !e.id.endsWith('-fetch'));
     const later = visitThenInstall('ws-later', 0).filter((e) => e.id.endsWith('-msiexec') || e.id.endsWith('-fetch'));
-    for (const batch of [earlier, later]) await detectAfterBatch(driver, batch, undefined, await writeEvents(driver, batch));
-    const found = (await new FindingsService(driver).list({ analytic: 'AN0445' }, 10)).items;
+    for (const batch of [earlier, later]) await writeAndDetect(graph.driver, batch);
+    const found = (await new FindingsService(graph.driver).list({ analytic: 'AN0445' }, 10)).items;
     expect(found.map((f) => [f.hostName, f.signals])).toEqual([['ws-phished', ['remotePackage', 'unseenDestination']]]);
   });
 
@@ -50,8 +43,8 @@ describe('AN0445: the visit that led to an install does not make its package sou
     const later = 40 * 86_400_000;
     const zeekVisit: NormalizedEvent = { v: 1, id: 'zeek-visit', ts: t0 + later - 60_000, host: sensor, source: { format: 'zeek', recordId: 'zeek-visit' }, kind: 'network.connect', direction: 'outbound', protocol: 'tcp', srcIp: '10.50.0.9', dstIp: evilIp, dstPort: 443, dstHostname: 'invoice-portal.example', hostByIp: '10.50.0.9' };
     const events = [zeekVisit, ...sensed.map((e) => ({ ...e, ts: e.ts + later }))];
-    await detectAfterBatch(driver, events, undefined, await writeEvents(driver, events));
-    const found = (await new FindingsService(driver).list({ analytic: 'AN0445', hostName: 'ws-zeek' }, 10)).items;
+    await writeAndDetect(graph.driver, events);
+    const found = (await new FindingsService(graph.driver).list({ analytic: 'AN0445', hostName: 'ws-zeek' }, 10)).items;
     expect(found.map((f) => f.signals)).toEqual([['remotePackage', 'unseenDestination']]);
   });
 });

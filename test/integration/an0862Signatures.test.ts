@@ -1,10 +1,7 @@
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectAfterBatch } from '../../src/analytics/detector.js';
-import { writeEvents } from '../../src/graph/writeEvents.js';
+import { describe, expect, it } from 'vitest';
 import type { NormalizedEvent } from '../../src/model/event.js';
 import { FindingsService } from '../../src/services/findingsService.js';
-import { freshGraph } from '../support/graph.js';
+import { useFreshGraph, writeAndDetect } from '../support/graph.js';
 
 const host = { id: 'ws-lib', name: 'ws-lib', os: 'windows' as const };
 const t0 = Date.parse('2024-07-01T10:00:00Z');
@@ -24,15 +21,11 @@ const events: NormalizedEvent[] = [
 ];
 
 describe('AN0862 judges a written library by its own signature, not its loader\'s', () => {
-  let driver: Driver;
-  beforeAll(async () => {
-    driver = await freshGraph();
-  });
-  afterAll(async () => driver.close());
+  const graph = useFreshGraph();
 
   it('reports the DLL\'s new signer, and no approved-signer mitigation from the Microsoft-signed loader', async () => {
-    await detectAfterBatch(driver, events, undefined, await writeEvents(driver, events));
-    const found = (await new FindingsService(driver).list({ analytic: 'AN0862' }, 10)).items;
+    await writeAndDetect(graph.driver, events);
+    const found = (await new FindingsService(graph.driver).list({ analytic: 'AN0862' }, 10)).items;
     expect(found).toHaveLength(1);
     expect(found[0]!.facts.signer).toBe('Unknown Signer LLC');
     expect(found[0]!.signals).toContain('signatureChanged');

@@ -3,12 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectAfterBatch } from '../../src/analytics/detector.js';
 import { loadTuningFile, setConfiguredTuning } from '../../src/analytics/tuning.js';
-import { writeEvents } from '../../src/graph/writeEvents.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
 import { FindingsService } from '../../src/services/findingsService.js';
-import { freshGraph } from '../support/graph.js';
+import { freshGraph, useFreshGraph, writeAndDetect } from '../support/graph.js';
 
 const t0 = Date.parse('2024-08-01T09:00:00Z');
 
@@ -28,11 +26,7 @@ function installFrom(hostId: string, repository: string | undefined, signingKey?
 }
 
 describe("AN0863 judges an install's repository against ApprovedRepos by id, family or host, not by any fragment", () => {
-  let driver: Driver;
-  beforeAll(async () => {
-    driver = await freshGraph();
-  });
-  afterAll(async () => driver.close());
+  const graph = useFreshGraph();
 
   const cases: Array<[string, boolean]> = [
     ['updates', false],
@@ -46,8 +40,8 @@ describe("AN0863 judges an install's repository against ApprovedRepos by id, fam
   it.each(cases)('repository %s: flagged %s', async (repository, flagged) => {
     const hostId = `repo-${cases.findIndex(([r]) => r === repository)}`;
     const events = installFrom(hostId, repository);
-    await detectAfterBatch(driver, events, undefined, await writeEvents(driver, events));
-    const found = (await new FindingsService(driver).list({ analytic: 'AN0863', hostName: hostId }, 10)).items;
+    await writeAndDetect(graph.driver, events);
+    const found = (await new FindingsService(graph.driver).list({ analytic: 'AN0863', hostName: hostId }, 10)).items;
     expect(found.map((f) => f.signals), repository).toEqual(flagged ? [['unapprovedRepo']] : []);
   });
 });
@@ -70,7 +64,7 @@ describe('AN0863 approves a signing key by a long key id only', () => {
     const keys: Array<[string, string]> = [['key-long', 'AAAA BBBB CCCC DDDD EEEE 0123 4567 89AB CDEF'], ['key-spaced', '1234 5678 1234 5678 1234 9999 AAAA BBBB CCCC'], ['key-short', '1111 2222 3333 4444 5555 6666 7777 DEAD BEEF']];
     for (const [hostId, key] of keys) {
       const events = installFrom(hostId, undefined, key);
-      await detectAfterBatch(driver, events, undefined, await writeEvents(driver, events));
+      await writeAndDetect(driver, events);
     }
     const found = (await new FindingsService(driver).list({ analytic: 'AN0863' }, 10)).items;
     expect(found.map((f) => [f.hostName, f.signals])).toEqual([['key-short', ['unapprovedRepo']]]);
@@ -78,11 +72,7 @@ describe('AN0863 approves a signing key by a long key id only', () => {
 });
 
 describe('AN0863 judges every name looked up for a shared address just before the connection, not any approved one', () => {
-  let driver: Driver;
-  beforeAll(async () => {
-    driver = await freshGraph();
-  });
-  afterAll(async () => driver.close());
+  const graph = useFreshGraph();
 
   const connectAt = t0 + 61_000;
   /** The installed agent connects to an address the host's resolver had resolved `lookups` to (name, ms before the connection). */
@@ -106,9 +96,9 @@ describe('AN0863 judges every name looked up for a shared address just before th
     ];
     for (const [hostId, lookups] of cases) {
       const events = connectionAfterLookups(hostId, lookups);
-      await detectAfterBatch(driver, events, undefined, await writeEvents(driver, events));
+      await writeAndDetect(graph.driver, events);
     }
-    const found = (await new FindingsService(driver).list({ analytic: 'AN0863' }, 10)).items;
+    const found = (await new FindingsService(graph.driver).list({ analytic: 'AN0863' }, 10)).items;
     expect(found.map((f) => [f.hostName, f.signals, f.facts.destinations]).sort()).toEqual([
       ['cdn-only-old', ['unapprovedHost'], ['payload.evil.example']],
       ['cdn-shared', ['unapprovedHost'], ['payload.evil.example']],

@@ -1,10 +1,7 @@
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectAfterBatch } from '../../src/analytics/detector.js';
-import { writeEvents } from '../../src/graph/writeEvents.js';
+import { describe, expect, it } from 'vitest';
 import type { NormalizedEvent } from '../../src/model/event.js';
 import { FindingsService } from '../../src/services/findingsService.js';
-import { freshGraph } from '../support/graph.js';
+import { useFreshGraph, writeAndDetect } from '../support/graph.js';
 
 const host = { id: 'ws-temp', name: 'ws-temp', os: 'windows' as const };
 const t0 = Date.parse('2024-09-02T10:00:00Z');
@@ -23,15 +20,11 @@ const events: NormalizedEvent[] = [
 ];
 
 describe('AN0940 judges a temp child by its own signature, not an earlier program at the same path', () => {
-  let driver: Driver;
-  beforeAll(async () => {
-    driver = await freshGraph();
-  });
-  afterAll(async () => driver.close());
+  const graph = useFreshGraph();
 
   it('flags the unsigned setup.exe an install ran from %TEMP% although a signed one ran from there last week', async () => {
-    await detectAfterBatch(driver, events, undefined, await writeEvents(driver, events));
-    const found = (await new FindingsService(driver).list({ analytic: 'AN0940' }, 10)).items;
+    await writeAndDetect(graph.driver, events);
+    const found = (await new FindingsService(graph.driver).list({ analytic: 'AN0940' }, 10)).items;
     expect(found.map((f) => f.signals)).toEqual([['tempChild']]);
     expect(found[0]!.evidence.filter((e) => e.key === newRun.uid)).not.toEqual([]);
   });

@@ -3,15 +3,13 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectAfterBatch } from '../../src/analytics/detector.js';
 import { projectRoot } from '../../src/config/paths.js';
-import { writeEvents } from '../../src/graph/writeEvents.js';
 import { parseInput } from '../../src/ingest/parseInput.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
 import { addFindingsAnnouncer, type FindingChange } from '../../src/events/findingsBus.js';
 import { FindingsService } from '../../src/services/findingsService.js';
 import { SuppressionsService } from '../../src/services/suppressionsService.js';
-import { freshGraph } from '../support/graph.js';
+import { freshGraph, writeAndDetect } from '../support/graph.js';
 
 const sample = fs.readFileSync(path.join(projectRoot, 'docs', 'samples', 'tampered-update.sysmon.jsonl'), 'utf8');
 
@@ -24,10 +22,7 @@ async function sampleOn(host: string, without?: RegExp): Promise<NormalizedEvent
   return events;
 }
 
-async function ingest(driver: Driver, events: NormalizedEvent[]): Promise<void> {
-  const plan = await writeEvents(driver, events);
-  await detectAfterBatch(driver, events, undefined, plan);
-}
+const ingest = writeAndDetect;
 
 describe('scoped suppressions against the real Neo4j', () => {
   let driver: Driver;

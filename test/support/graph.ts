@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { detectAfterBatch } from '../../src/analytics/detector.js';
 import { cypher } from '../../src/graph/cypher.js';
 import { planWrites } from '../../src/graph/eventRows.js';
-import { withIntegers, writePlan } from '../../src/graph/writeEvents.js';
+import { withIntegers, writeEvents, writePlan } from '../../src/graph/writeEvents.js';
 import type { NormalizedEvent } from '../../src/model/event.js';
 import { createDriver } from '../../src/graph/driver.js';
 import { migrate } from '../../src/graph/migrate.js';
@@ -15,6 +16,21 @@ export async function freshGraph(): Promise<Driver> {
   await migrate(driver, stack().neo4j.database);
   await driver.executeQuery('MATCH (n) WHERE NOT n:Migration DETACH DELETE n', {}, { database: stack().neo4j.database });
   return driver;
+}
+
+/** For a describe block: a fresh graph before its tests, closed after them. Read `driver` inside tests. */
+export function useFreshGraph(): { driver: Driver } {
+  const ctx = {} as { driver: Driver };
+  beforeAll(async () => {
+    ctx.driver = await freshGraph();
+  });
+  afterAll(async () => ctx.driver.close());
+  return ctx;
+}
+
+/** A batch as a worker handles it: written, then the analytics run over what it touched. */
+export async function writeAndDetect(driver: Driver, events: NormalizedEvent[]): Promise<void> {
+  await detectAfterBatch(driver, events, undefined, await writeEvents(driver, events));
 }
 
 /** Counts of every label and relationship type: the idempotency tests compare these. */
