@@ -1,9 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import type { Driver } from 'neo4j-driver';
 import { startApi } from '../../api/server.js';
 import { checkHealth } from '../../api/health.js';
 import { loadConfig } from '../../config/config.js';
 import { projectRoot } from '../../config/paths.js';
+import { cypher } from '../../graph/cypher.js';
 import { createDriver } from '../../graph/driver.js';
 import { migrate } from '../../graph/migrate.js';
 import { ingestFiles } from '../../ingest/ingestFiles.js';
@@ -56,7 +58,7 @@ export function registerStart(program: Command): void {
         api = await startApi({ host: config.api.host, port: config.api.port, apiKey, driver, database, ingestQueue: queue, redisUrl: stack.connections.redis.url, queuePrefix: config.queuePrefix, ingest: config.ingest, metricsPublic: config.api.metricsPublic, responseCacheMs: config.api.cacheMs, log });
         await waitFor(async () => (await checkHealth(driver, queue, database)).ok, 60_000, 'the ingest workers');
 
-        if (opts.sample) {
+        if (opts.sample && !(await holdsTelemetry(driver, database))) {
           const result = await ingestFiles([sampleDir], {
             redisUrl: stack.connections.redis.url,
             prefix: config.queuePrefix,
@@ -68,6 +70,9 @@ export function registerStart(program: Command): void {
           say(`sample loaded: ${result.accepted} events from ${result.files} file(s), ${result.failedBatches} failed batch(es), ${result.findings} finding match(es)`);
           const page = await new FindingsService(driver, database).list({}, 20);
           for (const finding of page.items) process.stdout.write(formatFinding(finding));
+        } else if (opts.sample) {
+          // Every start after the first, or a stack pointed at real telemetry: the demo stays out of it.
+          say(`sample not loaded: the graph already holds telemetry (load it anyway: npx provhunt ingest --wait ${path.relative(process.cwd(), sampleDir) || sampleDir})`);
         }
         say(`API ready at ${api.url}/graphql  (health: ${api.url}/healthz)`);
         say(config.api.key ? 'API key (admin): the value of PROVHUNT_API_KEY' : `API key (admin): in ${apiKeyFile} (send it as Authorization: Bearer <key>)`);
@@ -80,3 +85,8 @@ export function registerStart(program: Command): void {
     });
 }
 
+/** Whether the graph holds any host yet: the bundled sample is loaded into an empty graph only. */
+export async function holdsTelemetry(driver: Driver, database?: string): Promise<boolean> {
+  const { records } = await driver.executeQuery(cypher('schema/holds-hosts'), {}, { database, routing: 'READ' });
+  return records[0]!.get('any') as boolean;
+}
