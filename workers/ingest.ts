@@ -62,14 +62,15 @@ maintainDetectionPlans(driver, plansRedis, config.queuePrefix, log, connections.
 
 /** How long a stopping worker waits for an unreachable Redis before exiting without its batches in hand. */
 const REDIS_GONE_GRACE_MS = 5_000;
-let stopping = false;
+let stoppingSince = 0;
 async function shutdown(signal: string): Promise<void> {
-  if (stopping) {
-    // A second Ctrl-C or SIGTERM: the operator will not wait for the batches in hand.
-    if (signal !== 'parent exited') process.exit(1);
+  if (stoppingSince > 0) {
+    // A terminal's Ctrl-C reaches this worker and `provhunt start` (which then sends SIGTERM) at
+    // once: one stop. A signal a second later is the operator's second Ctrl-C: stop waiting.
+    if (signal !== 'parent exited' && Date.now() - stoppingSince > 1_000) process.exit(1);
     return;
   }
-  stopping = true;
+  stoppingSince = Date.now();
   log.info({ signal }, 'ingest worker stopping');
   // Finishes the batches in hand; an unfinished one is re-queued by BullMQ's stalled-job check.
   // Closing needs Redis: when Redis went first (a terminal's Ctrl-C reaches the whole process
