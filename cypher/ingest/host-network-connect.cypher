@@ -15,7 +15,8 @@ CALL (r, known) {
   UNION
   WITH r, known WHERE known IS NULL
   MERGE (placeholder:Host {id: r.hostId})
-    ON CREATE SET placeholder.name = r.hostName, placeholder.os = 'unknown', placeholder.placeholder = true, placeholder.firstSeen = r.ts
+    ON CREATE SET placeholder.name = r.hostName, placeholder.os = 'unknown', placeholder.placeholder = true, placeholder.firstSeen = r.ts,
+                  placeholder.nameLower = toLower(r.hostName), placeholder.shortNameLower = toLower(split(r.hostName, '.')[0])
   RETURN placeholder AS host
 }
 MATCH (ip:IP {address: r.dstIp})

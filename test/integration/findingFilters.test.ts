@@ -2,11 +2,13 @@ import type { Driver, ProfiledPlan } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, Severity } from '../../src/analytics/findings.js';
 import type { RunningApi } from '../../src/api/server.js';
-import { cypherNameOf } from '../../src/graph/cypher.js';
+import { cypher, cypherNameOf } from '../../src/graph/cypher.js';
+import { writeEvents } from '../../src/graph/writeEvents.js';
+import type { NormalizedEvent } from '../../src/model/event.js';
 import { applyMigration } from '../../src/graph/migrate.js';
 import { FindingsService } from '../../src/services/findingsService.js';
 import { observedDriver, postGraphql, startTestApiOnQueue } from '../support/api.js';
-import { freshGraph, stack, uniquePrefix } from '../support/graph.js';
+import { freshGraph, operatorsOf, stack, uniquePrefix } from '../support/graph.js';
 
 const key = 'filters-bootstrap-key-0123456789';
 const T0 = Date.parse('2026-10-01T00:00:00Z');
@@ -131,7 +133,12 @@ describe('findings: text and time-range filters, orders, cursors that keep their
   });
 
   it('filters by host name in any case, or by its first label, with counts that agree', async () => {
-    await driver.executeQuery("UNWIND range(0, 2) AS i MERGE (h:Host {id: 'filters-' + i + '.corp.example'}) SET h.name = 'filters-' + i + '.corp.example'");
+    // The hosts as ingest writes them (their host info).
+    await writeEvents(driver, [0, 1, 2].map((i): NormalizedEvent => ({ v: 1, id: `filters-info-${i}`, ts: T0, host: { id: `filters-${i}.corp.example`, name: `filters-${i}.corp.example`, os: 'windows' }, source: { format: 'test', recordId: `info-${i}` }, kind: 'host.info', ips: [`10.77.0.${i + 1}`] })));
+    // The look-up seeks the lower-cased names (migration 021) instead of reading every host.
+    const plan = await operatorsOf(driver, cypher('findings/host-names'), { lower: 'filters-1' });
+    expect(plan.filter((o) => /^NodeIndexSeek/.test(o))).toHaveLength(2);
+    expect(plan.filter((o) => /NodeByLabelScan|AllNodesScan|NodeIndexScan/.test(o))).toEqual([]);
     const expected = idsWhere((f) => f.hostName === 'filters-1.corp.example');
     for (const host of ['filters-1.corp.example', 'FILTERS-1.Corp.Example', 'filters-1']) {
       expect(await everyPage({ filter: { host } }), host).toEqual(expected); // everyPage checks totalCount against the pages
@@ -226,4 +233,14 @@ describe('findings: text and time-range filters, orders, cursors that keep their
     expect(backFilled.records.map((r) => r.toObject())).toEqual(written.records.map((r) => r.toObject()));
     expect(written.records[0]!.get('text')).toContain('c:\\installers\\3cxdesktopapp.exe /quiet');
   });
+
+  it('back-fills the lower-cased host names of hosts written before migration 021 as ingest writes them', async () => {
+    const written = await driver.executeQuery("MATCH (h:Host) WHERE h.id STARTS WITH 'filters-' RETURN h.id AS id, h.nameLower AS name, h.shortNameLower AS short ORDER BY id");
+    expect(written.records.map((r) => [r.get('name'), r.get('short')])[1]).toEqual(['filters-1.corp.example', 'filters-1']);
+    await driver.executeQuery("MATCH (h:Host) WHERE h.id STARTS WITH 'filters-' REMOVE h.nameLower, h.shortNameLower");
+    await applyMigration(driver, '021_host_name_lookup', stack().neo4j.database);
+    const backFilled = await driver.executeQuery("MATCH (h:Host) WHERE h.id STARTS WITH 'filters-' RETURN h.id AS id, h.nameLower AS name, h.shortNameLower AS short ORDER BY id");
+    expect(backFilled.records.map((r) => r.toObject())).toEqual(written.records.map((r) => r.toObject()));
+  });
 });
+
