@@ -9,7 +9,7 @@ MERGE (f:Finding {id: r.id})
                 f.firstSeen = r.firstSeen, f.createdAt = timestamp(), f.score = 0
 // What the row changes, for the announcement of new and updated findings (src/events/findingsBus.ts).
 // searchText (set last, below) covers the reasons, signals and facts, which can change while the score cannot rise.
-WITH f, r, f.updatedAt IS NULL AS created, [f.score, f.severity, f.firstSeen, f.lastSeen, f.evidenceJson, coalesce(f.searchText, ''), f.status] AS before
+WITH f, r, f.updatedAt IS NULL AS created, [f.score, f.severity, f.firstSeen, f.lastSeen, f.evidenceJson, coalesce(f.searchText, '')] AS before
 SET f.lastSeen = CASE WHEN f.lastSeen IS NULL OR r.lastSeen > f.lastSeen THEN r.lastSeen ELSE f.lastSeen END,
     f.firstSeen = CASE WHEN r.firstSeen < f.firstSeen THEN r.firstSeen ELSE f.firstSeen END,
     f.severity = CASE WHEN r.score >= f.score THEN r.severity ELSE f.severity END,
@@ -18,12 +18,12 @@ SET f.lastSeen = CASE WHEN f.lastSeen IS NULL OR r.lastSeen > f.lastSeen THEN r.
     f.installer = r.installer, f.signer = r.signer, f.destinations = r.destinations
 // A suppressed finding that grew past its suppression (a later batch brought a shell child or
 // another destination) is reopened, audited: the suppression covered what it was, not what it became.
-WITH f, r, created, before, f.suppressedBy AS heldBy
-FOREACH (_ IN CASE WHEN NOT created AND f.status = 'suppressed' AND r.suppressedBy IS NULL THEN [1] ELSE [] END |
+WITH f, r, created, before, f.suppressedBy AS heldBy, NOT created AND f.status = 'suppressed' AND r.suppressedBy IS NULL AS reopened
+FOREACH (_ IN CASE WHEN reopened THEN [1] ELSE [] END |
   SET f.status = 'new', f.suppressedBy = null
   CREATE (f)-[:AUDITED]->(:AuditEntry {at: timestamp(), actor: 'provhunt', action: 'unsuppress', from: 'suppressed', to: 'new',
                                        note: 'outgrew ' + coalesce(heldBy, 'its suppression') + ': ' + reduce(s = '', k IN r.signals | s + k + ' ')}))
-WITH f, r, created, before
+WITH f, r, created, before, reopened
 CALL (f, r) {
   MATCH (p:Process) WHERE p.uid IN r.processUids
   MERGE (f)-[:EVIDENCE]->(p)
@@ -57,5 +57,5 @@ CALL (f) {
 }
 RETURN f.id AS id, f.analytic AS analytic, f.severity AS severity, f.status AS status,
   // A reopened finding was never announced (suppressed when created): to subscribers it is new.
-  CASE WHEN created OR (before[6] = 'suppressed' AND f.status = 'new') THEN 'created'
-       WHEN before <> [f.score, f.severity, f.firstSeen, f.lastSeen, f.evidenceJson, coalesce(f.searchText, ''), f.status] THEN 'updated' END AS change
+  CASE WHEN created OR reopened THEN 'created'
+       WHEN before <> [f.score, f.severity, f.firstSeen, f.lastSeen, f.evidenceJson, coalesce(f.searchText, '')] THEN 'updated' END AS change
